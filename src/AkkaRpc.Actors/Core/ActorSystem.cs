@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+
+namespace AkkaRpc.Actors;
+
+/// <summary>
+/// A hierarchy of actors under <c>/user</c> and <c>/system</c>, with its scheduler, event stream and dead letters.
+/// Create one with <see cref="Create"/>; stop it with <see cref="Terminate"/>.
+/// </summary>
+public sealed class ActorSystem : IAsyncDisposable
+{
+    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimerScheduler _scheduler;
+    private readonly DeadLetterActorRef _deadLetters;
+    private readonly ActorCell _root;
+    private readonly ActorCell _userGuardian;
+    private readonly ActorCell _systemGuardian;
+    private readonly ILogger _logger;
+    private long _tempIds;
+
+    private ActorSystem(string name, ActorSystemOptions options)
+    {
+        Name = name;
+        Options = options;
+        LoggerFactory = options.LoggerFactory;
+        TimeProvider = options.TimeProvider;
+        Address = new Address(Address.LocalProtocol, name);
+        _logger = LoggerFactory.CreateLogger<ActorSystem>();
+        _scheduler = new TimerScheduler(TimeProvider);
+        EventStream = new EventStream();
+        var rootPath = new ActorPath(Address, []);
+        _deadLetters = new DeadLetterActorRef(this, rootPath / "deadLetters");
+
+        // The root starts last, so its PreStart can watch the guardians.
+        _root = new ActorCell(this, null, rootPath.WithUid(NewUid()), Props.Create(static () => new RootGuardianActor()));
+        var userStrategy = options.UserGuardianStrategy;
+        _userGuardian = ((LocalActorRef)_root.ActorOf(Props.Create(() => new GuardianActor(userStrategy)), "user")).Cell;
+        _systemGuardian = ((LocalActorRef)_root.ActorOf(Props.Create(static () => new GuardianActor(SupervisorStrategy.DefaultStrategy)), "system")).Cell;
+        _root.Start();
+    }
+
+    /// <summary>The system's name, part of every path.</summary>
+    public string Name { get; }
+
+    /// <summary>The settings the system was created with.</summary>
+    public ActorSystemOptions Options { get; }
+
+    /// <summary>This system's local address (<c>akkarpc://Name</c>).</summary>
+    public Address Address { get; }
+
+    /// <summary>Where the kernel and actors log.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The clock behind timers and timeouts.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Delivers messages later.</summary>
+    public IScheduler Scheduler => _scheduler;
+
+    /// <summary>System-wide publish/subscribe (dead letters and more).</summary>
+    public EventStream EventStream { get; }
+
+    /// <summary>Where undeliverable messages go.</summary>
+    public IActorRef DeadLetters => _deadLetters;
+
+    /// <summary>How many dead letters (including unhandled messages) the system has seen.</summary>
+    public long DeadLetterCount => _deadLetters.Count;
+
+    /// <summary>Completes when the system has fully terminated.</summary>
+    public Task WhenTerminated => _terminated.Task;
+
+    internal IActorRef UserGuardian => _userGuardian.Self;
+
+    internal IActorRef SystemGuardian => _systemGuardian.Self;
+
+    internal ActorCell RootCell => _root;
+
+    /// <summary>Creates and starts an actor system.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid system name.</exception>
+    public static ActorSystem Create(string name, ActorSystemOptions? options = null)
+    {
+        if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"Invalid actor system name '{name}': use ASCII letters, digits, '-' and '_'.", nameof(name));
+        }
+
+        return new ActorSystem(name, options ?? new ActorSystemOptions());
+    }
+
+    /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
+    public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.ActorOf(props, name);
+
+    /// <summary>Creates an actor under <c>/system</c> (for infrastructure such as remoting).</summary>
+    public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.ActorOf(props, name);
+
+    /// <summary>Selects actors by absolute path (<c>/user/a</c> or <c>akkarpc://Name/user/a</c>).</summary>
+    public ActorSelection ActorSelection(string path) => Actors.ActorSelection.Create(this, null, path);
+
+    /// <summary>Stops <paramref name="actor"/> after its current message.</summary>
+    public void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ((InternalActorRef)actor).Stop();
+    }
+
+    /// <summary>
+    /// Stops all actors top-down: each actor's children stop (and run <c>PostStop</c>) before it does,
+    /// <c>/user</c> before <c>/system</c>. Returns <see cref="WhenTerminated"/>.
+    /// </summary>
+    public Task Terminate()
+    {
+        _userGuardian.Self.Stop();
+        return WhenTerminated;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await Terminate().ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public override string ToString() => Address.ToString();
+
+    internal bool IsLocal(Address address) => address.Equals(Address);
+
+    internal long NewUid()
+    {
+        long uid;
+        do
+        {
+            uid = Random.Shared.NextInt64();
+        }
+        while (uid == 0);
+        return uid;
+    }
+
+    internal long NextTempId() => Interlocked.Increment(ref _tempIds);
+
+    internal ActorPath TempPath(long id) => new(Address, ["temp", ActorPath.GenerateName(id)]);
+
+    internal void OnRootTerminated()
+    {
+        _scheduler.Dispose();
+        _logger.LogDebug("Actor system {System} terminated", Name);
+        _terminated.TrySetResult();
+    }
+}
