@@ -122,9 +122,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.Current = previous;
-            Volatile.Write(ref _status, Idle);
 
-            // A message enqueued after our last check saw Scheduled and did not schedule us: look again.
+            // A full fence, not just a release: a producer that enqueued after our last check saw Scheduled and did
+            // not schedule us, so we must see its message below. A plain store could be reordered after that load.
+            Interlocked.Exchange(ref _status, Idle);
             if (HasWork())
             {
                 Schedule();

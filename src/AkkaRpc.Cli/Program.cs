@@ -1,0 +1,3 @@
+using AkkaRpc.Cli.Commands;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,35 @@
+namespace AkkaRpc.Sqlite;
+
+/// <summary>The rows of one query still to be fetched: a live statement positioned on its next row, or rows already buffered.</summary>
+internal sealed class Cursor
+{
+    public Cursor(long id, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
+    {
+        Id = id;
+        Columns = columns;
+        Connection = connection;
+        Statement = statement;
+        Buffered = buffered;
+        OwnsConnection = ownsConnection;
+        LastUsed = lastUsed;
+    }
+
+    public long Id { get; }
+
+    public ColumnInfo[] Columns { get; }
+
+    /// <summary>The connection the statement runs on.</summary>
+    public DatabaseConnection Connection { get; }
+
+    /// <summary>The live statement, whose current row has not been sent yet; null for buffered rows.</summary>
+    public PreparedStatement? Statement { get; }
+
+    /// <summary>Rows computed up front, for statements that had to run to completion.</summary>
+    public Queue<SqlValue[]>? Buffered { get; }
+
+    /// <summary>Whether the cursor holds a reader connection of its own, returned to the pool when it closes.</summary>
+    public bool OwnsConnection { get; }
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last fetch.</summary>
+    public long LastUsed { get; set; }
+}

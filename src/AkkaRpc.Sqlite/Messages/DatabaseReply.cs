@@ -1,0 +1,4 @@
+namespace AkkaRpc.Sqlite;
+
+/// <summary>A message a database owner sends back: a result or a <see cref="DatabaseError"/>.</summary>
+public abstract record DatabaseReply;

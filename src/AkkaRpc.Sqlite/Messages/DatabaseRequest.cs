@@ -1,0 +1,4 @@
+namespace AkkaRpc.Sqlite;
+
+/// <summary>A message a client sends to a database owner.</summary>
+public abstract record DatabaseRequest;

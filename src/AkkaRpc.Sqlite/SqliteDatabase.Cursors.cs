@@ -1,0 +1,200 @@
+namespace AkkaRpc.Sqlite;
+
+internal sealed partial class SqliteDatabase
+{
+    // Readers kept open while no cursor needs them; one warm reader serves the common point query.
+    private const int MaxIdleReaders = 1;
+
+    /// <summary>Returns the next chunk of a cursor, closing it after its last row.</summary>
+    public DatabaseReply Fetch(Fetch fetch)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        Enter();
+        if (!_cursors.TryGetValue(fetch.CursorId, out var cursor))
+        {
+            return new CursorNotFound(fetch.CursorId);
+        }
+
+        return Guard(() =>
+        {
+            cursor.LastUsed = _time.GetTimestamp();
+            DatabaseError? error = null;
+            QueryResult? chunk = null;
+            try
+            {
+                chunk = ReadChunk(cursor, out error);
+            }
+            finally
+            {
+                if (chunk?.CursorId is null)
+                {
+                    _cursors.Remove(cursor.Id);
+                    DisposeCursor(cursor);
+                }
+            }
+
+            return error ?? (DatabaseReply)chunk!;
+        });
+    }
+
+    /// <summary>Closes a cursor and releases its statement and reader.</summary>
+    public DatabaseReply CloseCursor(CloseCursor close)
+    {
+        ArgumentNullException.ThrowIfNull(close);
+        Enter();
+        if (!_cursors.Remove(close.CursorId, out var cursor))
+        {
+            return new CursorNotFound(close.CursorId);
+        }
+
+        DisposeCursor(cursor);
+        return new CursorClosed(close.CursorId);
+    }
+
+    /// <summary>Closes cursors idle for longer than <see cref="DatabaseOptions.CursorIdleExpiry"/>; the owner may also call this from a timer.</summary>
+    /// <returns>How many cursors were closed.</returns>
+    public int ExpireIdleCursors()
+    {
+        List<Cursor>? expired = null;
+        foreach (var cursor in _cursors.Values)
+        {
+            if (_time.GetElapsedTime(cursor.LastUsed) >= _options.CursorIdleExpiry)
+            {
+                (expired ??= []).Add(cursor);
+            }
+        }
+
+        if (expired is null)
+        {
+            return 0;
+        }
+
+        foreach (var cursor in expired)
+        {
+            _cursors.Remove(cursor.Id);
+            DisposeCursor(cursor);
+        }
+
+        return expired.Count;
+    }
+
+    /// <summary>Reads up to the chunk limits; the reply carries the cursor id when rows remain.</summary>
+    private QueryResult ReadChunk(Cursor cursor, out DatabaseError? error)
+    {
+        error = null;
+        var rows = new List<IReadOnlyList<SqlValue>>();
+        long bytes = 0;
+        var columns = cursor.Columns.Length;
+        if (cursor.Buffered is { } buffered)
+        {
+            while (buffered.TryPeek(out var row))
+            {
+                var size = BufferedSize(row);
+                if (rows.Count > 0 && (rows.Count >= _options.MaxRowsPerChunk || bytes + size > _options.MaxBytesPerChunk))
+                {
+                    return new QueryResult(cursor.Columns, rows, cursor.Id);
+                }
+
+                rows.Add(buffered.Dequeue());
+                bytes += size;
+            }
+
+            return new QueryResult(cursor.Columns, rows, null);
+        }
+
+        // The statement sits on a row not yet sent: the first row after Start, or the row that
+        // did not fit in the previous chunk.
+        var statement = cursor.Statement!;
+        while (true)
+        {
+            var size = StatementRows.RowSize(statement.Handle, columns);
+            if (rows.Count > 0 && (rows.Count >= _options.MaxRowsPerChunk || bytes + size > _options.MaxBytesPerChunk))
+            {
+                return new QueryResult(cursor.Columns, rows, cursor.Id);
+            }
+
+            rows.Add(StatementRows.ReadRow(statement.Handle, columns));
+            bytes += size;
+            var rc = cursor.Connection.Step(statement);
+            if (rc == SqliteCodes.Done)
+            {
+                return new QueryResult(cursor.Columns, rows, null);
+            }
+
+            if (rc != SqliteCodes.Row)
+            {
+                error = cursor.Connection.ToError(rc);
+                return new QueryResult(cursor.Columns, rows, null);
+            }
+        }
+    }
+
+    private static long BufferedSize(SqlValue[] row)
+    {
+        long size = 0;
+        foreach (var value in row)
+        {
+            size += value.Kind switch
+            {
+                SqlValueKind.Integer or SqlValueKind.Real => 8,
+                SqlValueKind.Text => System.Text.Encoding.UTF8.GetByteCount(value.AsText()),
+                SqlValueKind.Blob => value.AsBlob().Length,
+                _ => 1,
+            };
+        }
+
+        return size;
+    }
+
+    private void DisposeCursor(Cursor cursor)
+    {
+        if (cursor.Statement is { } statement)
+        {
+            cursor.Connection.Release(statement);
+        }
+
+        ReleaseIfOwned(cursor.Connection, cursor.OwnsConnection);
+    }
+
+    /// <summary>Closes the cursors that run on the writer; called when its transaction ends, since they belong to it.</summary>
+    private void CloseWriterCursors()
+    {
+        foreach (var cursor in _cursors.Values.Where(c => c.Connection == _writer).ToList())
+        {
+            _cursors.Remove(cursor.Id);
+            DisposeCursor(cursor);
+        }
+    }
+
+    private DatabaseConnection AcquireReader()
+    {
+        if (!_idleReaders.TryPop(out var reader))
+        {
+            reader = DatabaseConnection.Open(FullPath, _options, readOnly: true, create: false);
+            _readers.Add(reader);
+        }
+
+        return reader;
+    }
+
+    private void ReleaseIfOwned(DatabaseConnection connection, bool owned)
+    {
+        if (owned)
+        {
+            ReleaseReader(connection);
+        }
+    }
+
+    private void ReleaseReader(DatabaseConnection reader)
+    {
+        if (_idleReaders.Count < MaxIdleReaders && !_disposed)
+        {
+            _idleReaders.Push(reader);
+        }
+        else
+        {
+            _readers.Remove(reader);
+            reader.Dispose();
+        }
+    }
+}

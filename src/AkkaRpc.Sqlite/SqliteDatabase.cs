@@ -1,0 +1,174 @@
+namespace AkkaRpc.Sqlite;
+
+/// <summary>One open SQLite database, driven synchronously by its owner actor from one thread at a time.</summary>
+/// <remarks>
+/// Every request becomes a reply; SQL errors, refusals and limits are <see cref="DatabaseError"/>
+/// replies and leave the database usable. Failures that leave a connection unusable (I/O error,
+/// full disk, corruption, file deleted or moved) throw <see cref="DatabaseFailedException"/>, after
+/// which every call throws again: the owner must dispose this instance and open a new one.
+/// <para>
+/// Writes, explicit transactions and batches run on one writer connection. Read-only statements
+/// outside an explicit transaction run on reader connections: each sees the last committed
+/// snapshot (so a client reads its acknowledged writes), and a query that does not fit in one
+/// chunk keeps its reader as a cursor, reading a stable WAL snapshot that later writes on the
+/// writer do not disturb. The cost is that a checkpoint cannot reset the WAL past an open
+/// cursor's snapshot, which <see cref="DatabaseOptions.CursorIdleExpiry"/> and
+/// <see cref="DatabaseOptions.MaxOpenCursors"/> bound.
+/// </para>
+/// </remarks>
+internal sealed partial class SqliteDatabase : IDisposable
+{
+    private readonly DatabaseOptions _options;
+    private readonly TimeProvider _time;
+    private readonly DatabaseConnection _writer;
+    private readonly Stack<DatabaseConnection> _idleReaders = new();
+
+    // Every open reader, idle or held by a cursor, so Dispose closes them even after a failure
+    // left one in neither place.
+    private readonly HashSet<DatabaseConnection> _readers = [];
+    private readonly Dictionary<long, Cursor> _cursors = [];
+    private long _nextCursorId;
+    private long _nextTransactionId;
+    private long? _transactionId;
+    private DatabaseFailedException? _failure;
+    private bool _disposed;
+
+    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, DatabaseConnection writer)
+    {
+        Name = name;
+        FullPath = path;
+        _options = options;
+        _time = time;
+        _writer = writer;
+
+        // Ids start at a random point so that ids from before an owner restart do not name
+        // cursors or transactions of the new instance.
+        _nextCursorId = Random.Shared.NextInt64(1, long.MaxValue / 2);
+        _nextTransactionId = Random.Shared.NextInt64(1, long.MaxValue / 2);
+    }
+
+    /// <summary>The database's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FullPath { get; }
+
+    /// <summary>The number of open cursors.</summary>
+    public int OpenCursors => _cursors.Count;
+
+    /// <summary>How many prepared statements the writer connection keeps cached.</summary>
+    public int WriterCachedStatements => _writer.CachedStatements;
+
+    /// <summary>The open interactive transaction, if any.</summary>
+    public long? ActiveTransactionId => _transactionId;
+
+    /// <summary>Opens database <paramref name="name"/> under <see cref="DatabaseOptions.DataDirectory"/>.</summary>
+    /// <exception cref="ArgumentException">The name or an option is invalid.</exception>
+    /// <exception cref="DatabaseFailedException">The file cannot be opened or configured.</exception>
+    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var path = DatabaseNames.ResolvePath(options.DataDirectory, name);
+        if (!options.ReadOnly && options.CreateIfMissing)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        var writer = DatabaseConnection.Open(path, options, readOnly: options.ReadOnly, create: options.CreateIfMissing);
+        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, writer);
+    }
+
+    /// <summary>Answers any request.</summary>
+    /// <exception cref="DatabaseFailedException">The database is no longer usable.</exception>
+    public DatabaseReply Handle(DatabaseRequest request) => request switch
+    {
+        Query q => Query(q),
+        Fetch f => Fetch(f),
+        CloseCursor c => CloseCursor(c),
+        Execute e => Execute(e),
+        Batch b => Batch(b),
+        Begin b => Begin(b),
+        Commit c => Commit(c),
+        Rollback r => Rollback(r),
+        Ping _ => Ping(),
+        TargetDatabase _ => new TargetDatabaseInfo(Name, FullPath, _options.ReadOnly),
+        _ => throw new ArgumentException($"{request.GetType().Name} is not a database request this engine answers.", nameof(request)),
+    };
+
+    /// <summary>Checks the file and the connection with a trivial read.</summary>
+    public DatabaseReply Ping()
+    {
+        Enter();
+        return Guard(() =>
+        {
+            var statement = _writer.Prepare("SELECT 1", out var error);
+            if (statement is null)
+            {
+                return error!;
+            }
+
+            var rc = _writer.Step(statement);
+            var reply = rc == SqliteCodes.Row ? new Pong(Name) : (DatabaseReply)_writer.ToError(rc);
+            _writer.Release(statement);
+            return reply;
+        });
+    }
+
+    /// <summary>Closes every cursor, statement and connection.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var cursor in _cursors.Values.ToList())
+        {
+            DisposeCursor(cursor);
+        }
+
+        foreach (var reader in _readers)
+        {
+            reader.Dispose();
+        }
+
+        _readers.Clear();
+        _idleReaders.Clear();
+
+        // Closing the writer with a transaction open rolls it back, as SQLite does.
+        _writer.Dispose();
+    }
+
+    /// <summary>Starts every public operation: refuses use after failure or disposal, expires idle cursors and checks the file.</summary>
+    private void Enter()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failure is not null)
+        {
+            throw new DatabaseFailedException($"Database '{Name}' failed earlier and must be reopened: {_failure.Message}", _failure);
+        }
+
+        Guard(() =>
+        {
+            _writer.ThrowIfFileMoved();
+            ExpireIdleCursors();
+            return (DatabaseReply?)null;
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/>, remembering a connection failure so later calls fail fast.</summary>
+    private T Guard<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (DatabaseFailedException failure)
+        {
+            _failure = failure;
+            throw;
+        }
+    }
+}
