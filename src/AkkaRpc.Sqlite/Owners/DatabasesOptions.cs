@@ -1,0 +1,55 @@
+namespace AkkaRpc.Sqlite;
+
+/// <summary>How <c>/user/databases</c> runs owners: the database settings plus queueing, idling and restart policy.</summary>
+public sealed record DatabasesOptions
+{
+    /// <summary>How each database is opened and served.</summary>
+    public DatabaseOptions Database { get; init; } = new();
+
+    /// <summary>Requests an owner queues (mailbox plus those waiting on a transaction) before it answers <see cref="Overloaded"/>. Default 1000.</summary>
+    public int MailboxCapacity { get; init; } = 1000;
+
+    /// <summary>An owner with no request for this long, no open transaction and no open cursor is stopped; null never stops it. Default 10 minutes.</summary>
+    public TimeSpan? IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The longest lease a <see cref="Begin"/> may ask for. Default 5 minutes.</summary>
+    public TimeSpan MaxLease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The delay before reopening after the first failure; it doubles per consecutive failure. Default 100 ms.</summary>
+    public TimeSpan MinBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The cap on the reopen delay. Default 10 seconds.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failures within <see cref="FailureWindow"/> after which the owner is stopped and the database reported unavailable. Default 5.</summary>
+    public int MaxFailures { get; init; } = 5;
+
+    /// <summary>The window for <see cref="MaxFailures"/>, and how long a database stays unavailable after that. Default 1 minute.</summary>
+    public TimeSpan FailureWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Checks that every value is in range.</summary>
+    /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        Database.Validate();
+        if (MailboxCapacity < 1)
+        {
+            throw new ArgumentException($"{nameof(MailboxCapacity)} must be at least 1, not {MailboxCapacity}.");
+        }
+
+        if (IdleTimeout is { } idle && idle <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(IdleTimeout)} must be positive, or null to never stop idle owners.");
+        }
+
+        if (MaxLease <= TimeSpan.Zero || MinBackoff <= TimeSpan.Zero || MaxBackoff < MinBackoff || FailureWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(MaxLease)}, {nameof(MinBackoff)} and {nameof(FailureWindow)} must be positive, and {nameof(MaxBackoff)} at least {nameof(MinBackoff)}.");
+        }
+
+        if (MaxFailures < 1)
+        {
+            throw new ArgumentException($"{nameof(MaxFailures)} must be at least 1, not {MaxFailures}.");
+        }
+    }
+}

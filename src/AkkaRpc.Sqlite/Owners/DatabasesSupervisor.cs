@@ -1,0 +1,122 @@
+using AkkaRpc.Actors;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaRpc.Sqlite;
+
+/// <summary>
+/// <c>/user/databases</c>: validates database names, starts each database's <see cref="DatabaseOwner"/> on first
+/// use, reopens a failed owner after a growing delay, and gives up after <see cref="DatabasesOptions.MaxFailures"/>
+/// failures within <see cref="DatabasesOptions.FailureWindow"/>: then the database is reported unavailable, with
+/// its last failure, until the window has passed.
+/// </summary>
+public sealed class DatabasesSupervisor : ReceiveActor
+{
+    /// <summary>The supervisor's name under <c>/user</c>.</summary>
+    public const string Name = "databases";
+
+    private readonly DatabasesOptions _options;
+    private readonly Dictionary<string, FailureHistory> _histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Failure, long Since)> _unavailable = new(StringComparer.Ordinal);
+    private readonly HashSet<IActorRef> _retiring = [];
+
+    private DatabasesSupervisor(DatabasesOptions options)
+    {
+        _options = options;
+        Receive<Resolve>(OnResolve);
+        Receive<DatabaseOwner.IdleStop>(OnIdleStop);
+        Receive<Terminated>(OnOwnerTerminated);
+    }
+
+    /// <summary>Props for the supervisor; start it as <c>system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name)</c>.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static Props Props(DatabasesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return Actors.Props.Create(() => new DatabasesSupervisor(options));
+    }
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_options.MaxFailures - 1, _options.FailureWindow, Decide);
+
+    private static Directive Decide(Exception cause)
+    {
+        // The owner has recorded a database failure in its history already. Reopen after its backoff delay; the
+        // strategy's retry limit turns the last one into a stop. Any other initialization failure is final.
+        var failed = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
+        return failed is DatabaseFailedException || cause is not ActorInitializationException ? Directive.Restart : Directive.Stop;
+    }
+
+    private void OnResolve(Resolve resolve)
+    {
+        var name = resolve.Name;
+        if (!DatabaseNames.IsValid(name, out var reason))
+        {
+            Sender.Tell(new InvalidDatabaseName(name ?? "", reason!), Self);
+            return;
+        }
+
+        if (Context.Child(name) is { } existing && !_retiring.Contains(existing))
+        {
+            Sender.Tell(new Resolved(name, existing), Self);
+            return;
+        }
+
+        if (_unavailable.TryGetValue(name, out var down))
+        {
+            if (Context.System.TimeProvider.GetElapsedTime(down.Since) < _options.FailureWindow)
+            {
+                Sender.Tell(new DatabaseUnavailable(name, down.Failure), Self);
+                return;
+            }
+
+            _unavailable.Remove(name);
+        }
+
+        if (Context.Child(name) is not null)
+        {
+            // Retiring after idling: answer once it has stopped, so the new owner can take its name.
+            Self.Tell(resolve, Sender);
+            return;
+        }
+
+        var options = _options.Database;
+        if (!options.CreateIfMissing && !File.Exists(DatabaseNames.ResolvePath(options.DataDirectory, name)))
+        {
+            Sender.Tell(new DatabaseNotFound(name), Self);
+            return;
+        }
+
+        var history = new FailureHistory(_options, Context.System.TimeProvider);
+        _histories[name] = history;
+        var owner = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options, history), name));
+        Sender.Tell(new Resolved(name, owner), Self);
+    }
+
+    private void OnIdleStop(DatabaseOwner.IdleStop idle)
+    {
+        if (Context.Child(idle.Name) is { } owner && owner.Equals(Sender) && _retiring.Add(owner))
+        {
+            Log.LogInformation("Database {Name} idled past {Idle}; closing it", idle.Name, _options.IdleTimeout);
+            Context.Stop(owner);
+        }
+    }
+
+    private void OnOwnerTerminated(Terminated terminated)
+    {
+        var owner = terminated.ActorRef;
+        var name = owner.Path.Name;
+        var retired = _retiring.Remove(owner);
+        if (!_histories.Remove(name, out var history) || retired)
+        {
+            return;
+        }
+
+        if (history.LastFailure is { } failure)
+        {
+            Log.LogError("Database {Name} failed {Max} times within {Window}; it is unavailable until then: {Failure}", name, _options.MaxFailures, _options.FailureWindow, failure);
+            _unavailable[name] = (failure, Context.System.TimeProvider.GetTimestamp());
+        }
+    }
+}
