@@ -57,6 +57,33 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task BenchOwner_Quick_MeasuresTheOwnerNextToABareConnection()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "owner.json");
+        try
+        {
+            (int exitCode, string output, string error) = await RunAsync("bench", "owner", "--quick", "--rounds", "1", "--output", path)
+                .WaitAsync(TestTime.Ceiling(TimeSpan.FromSeconds(60)));
+
+            Assert.True(exitCode == ExitCodes.Ok, error);
+            Assert.Contains("owner actor", output, StringComparison.Ordinal);
+            BenchmarkReport report = BenchmarkReportJson.Deserialize(await File.ReadAllTextAsync(path));
+            Assert.Equal("bare connection", report.Floor);
+            Assert.Equal(4, report.Results.Count);
+            Assert.All(report.Results, row =>
+            {
+                Assert.Equal(MetricKind.Latency, row.Kind);
+                Assert.True(row.Operations > 0, $"{row.System}: {row.Name} ran nothing");
+                Assert.True(row.RatioToFloor > 0);
+            });
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BenchActors_Quick_PrintsTheTableAndWritesValidJson()
     {
         string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "x.json");

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AkkaRpc.Cli.Benchmarking;
 using AkkaRpc.Cli.Suites.Actors;
-using Spectre.Console;
 
 namespace AkkaRpc.Cli.Commands;
 
@@ -23,25 +22,11 @@ internal static class BenchActorsCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, BenchOptions options, CancellationToken cancellationToken)
     {
-        BenchmarkSettings settings = options.ResolveSettings(parseResult);
-        string? outputPath = options.OutputPath(parseResult);
-        IAnsiConsole console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
-
         IReadOnlyList<IPingPongSystem> systems = ActorsSuite.CreateSystems();
         try
         {
             IReadOnlyList<IBenchmarkScenario> scenarios = ActorsSuite.CreateScenarios(systems, Environment.ProcessorCount);
-            var runner = new BenchmarkRunner(settings, new RoundLog(parseResult.InvocationConfiguration.Error));
-            BenchmarkReport report = await runner.RunAsync(ActorsSuite.SuiteName, ChannelPingPong.SystemName, scenarios, cancellationToken);
-
-            console.Write(ResultTable.Build(report));
-            if (outputPath is not null)
-            {
-                await BenchmarkReportJson.WriteFileAsync(outputPath, report, cancellationToken);
-                console.MarkupLineInterpolated($"Results written to [bold]{outputPath}[/]");
-            }
-
-            return ExitCodes.Ok;
+            return await SuiteReport.RunAsync(parseResult, options, ActorsSuite.SuiteName, ChannelPingPong.SystemName, scenarios, cancellationToken);
         }
         finally
         {

@@ -13,6 +13,7 @@ internal static class BenchCommand
             "Measure AkkaRpc against the floors of this machine. Every figure is the median of several rounds and is " +
             "quoted as a ratio to a floor measured in the same run, because shared machines are noisy.");
         bench.Subcommands.Add(BenchActorsCommand.Create());
+        bench.Subcommands.Add(BenchOwnerCommand.Create());
         return bench;
     }
 }
