@@ -7,6 +7,7 @@ namespace AkkaRpc.Hosting;
 public sealed class AkkaRpcBuilder
 {
     private readonly List<Func<ActorSystem, ActorRegistry, IServiceProvider, CancellationToken, Task>> _starters = [];
+    private readonly List<Func<ActorSystem, ActorRegistry, CancellationToken, Task>> _stoppers = [];
 
     internal AkkaRpcBuilder(IServiceCollection services, string systemName)
     {
@@ -23,6 +24,8 @@ public sealed class AkkaRpcBuilder
     internal Func<ActorSystemOptions, IServiceProvider, ActorSystemOptions> ConfigureOptions { get; private set; } = static (o, _) => o;
 
     internal IReadOnlyList<Func<ActorSystem, ActorRegistry, IServiceProvider, CancellationToken, Task>> Starters => _starters;
+
+    internal IReadOnlyList<Func<ActorSystem, ActorRegistry, CancellationToken, Task>> Stoppers => _stoppers;
 
     /// <summary>Adjusts the system's options after they were read from configuration.</summary>
     public AkkaRpcBuilder WithOptions(Func<ActorSystemOptions, ActorSystemOptions> configure)
@@ -57,6 +60,17 @@ public sealed class AkkaRpcBuilder
     {
         ArgumentNullException.ThrowIfNull(start);
         _starters.Add(start);
+        return this;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="stop"/> when the host stops, before the system terminates; hooks run in the reverse
+    /// order of registration (what started last stops first). The host's shutdown timeout bounds them.
+    /// </summary>
+    public AkkaRpcBuilder WithShutdown(Func<ActorSystem, ActorRegistry, CancellationToken, Task> stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        _stoppers.Add(stop);
         return this;
     }
 }

@@ -51,10 +51,23 @@ internal sealed class AkkaRpcHostedService(AkkaRpcBuilder builder, ActorRegistry
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_system.Task.IsCompletedSuccessfully)
+        if (!_system.Task.IsCompletedSuccessfully)
         {
-            // Waits for every PostStop (databases close there); the host's shutdown timeout bounds it.
-            await _system.Task.Result.Terminate().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var system = _system.Task.Result;
+        try
+        {
+            for (var i = builder.Stoppers.Count - 1; i >= 0; i--)
+            {
+                await builder.Stoppers[i](system, registry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Waits for every PostStop; the host's shutdown timeout bounds it.
+            await system.Terminate().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -53,6 +53,9 @@ public sealed class RemoteTransportOptions
     /// <summary>Gets or sets the clock for the handshake timeout; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>A copy to change without touching this instance (each listener gets its own).</summary>
+    public RemoteTransportOptions Clone() => (RemoteTransportOptions)MemberwiseClone();
+
     /// <summary>Throws when a setting is out of range, naming the setting.</summary>
     internal void Validate()
     {

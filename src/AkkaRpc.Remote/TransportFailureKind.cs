@@ -32,4 +32,7 @@ public enum TransportFailureKind
 
     /// <summary>The handshake was refused by this side or by the peer; see <see cref="RemoteTransportException.RefusalCode"/>.</summary>
     HandshakeRefused,
+
+    /// <summary>The peer's heartbeats stopped arriving for longer than the failure detector accepts.</summary>
+    HeartbeatTimeout,
 }

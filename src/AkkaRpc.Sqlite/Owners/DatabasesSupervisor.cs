@@ -18,11 +18,14 @@ public sealed class DatabasesSupervisor : ReceiveActor
     private readonly Dictionary<string, FailureHistory> _histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Failure, long Since)> _unavailable = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _retiring = [];
+    private bool _draining;
 
     private DatabasesSupervisor(DatabasesOptions options)
     {
         _options = options;
+        Receive<Resolve>(_ => _draining, r => Sender.Tell(new DatabaseUnavailable(r.Name ?? "", "the node is shutting down"), Self));
         Receive<Resolve>(OnResolve);
+        Receive<StopDatabases>(_ => Drain());
         Receive<DatabaseOwner.IdleStop>(OnIdleStop);
         Receive<Terminated>(OnOwnerTerminated);
     }
@@ -34,6 +37,16 @@ public sealed class DatabasesSupervisor : ReceiveActor
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         return Actors.Props.Create(() => new DatabasesSupervisor(options));
+    }
+
+    /// <summary>
+    /// Stops every owner after the requests already queued for it (each gets a <see cref="PoisonPill"/> behind them),
+    /// closing its database, then stops the supervisor. Use with <c>GracefulStop</c> on shutdown.
+    /// </summary>
+    public sealed record StopDatabases
+    {
+        /// <summary>The only instance.</summary>
+        public static StopDatabases Instance { get; } = new();
     }
 
     /// <inheritdoc />
@@ -94,6 +107,27 @@ public sealed class DatabasesSupervisor : ReceiveActor
         Sender.Tell(new Resolved(name, owner), Self);
     }
 
+    private void Drain()
+    {
+        _draining = true;
+        var owners = Context.GetChildren();
+        Log.LogInformation("Closing {Count} databases after their queued requests", owners.Count);
+        foreach (var owner in owners)
+        {
+            owner.Tell(PoisonPill.Instance, Self);
+        }
+
+        StopIfDrained();
+    }
+
+    private void StopIfDrained()
+    {
+        if (_draining && Context.GetChildren().Count == 0)
+        {
+            Context.Stop(Self);
+        }
+    }
+
     private void OnIdleStop(DatabaseOwner.IdleStop idle)
     {
         if (Context.Child(idle.Name) is { } owner && owner.Equals(Sender) && _retiring.Add(owner))
@@ -108,7 +142,8 @@ public sealed class DatabasesSupervisor : ReceiveActor
         var owner = terminated.ActorRef;
         var name = owner.Path.Name;
         var retired = _retiring.Remove(owner);
-        if (!_histories.Remove(name, out var history) || retired)
+        StopIfDrained();
+        if (!_histories.Remove(name, out var history) || retired || _draining)
         {
             return;
         }

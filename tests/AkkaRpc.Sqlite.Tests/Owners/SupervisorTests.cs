@@ -65,3 +65,35 @@ public sealed class SupervisorWithoutCreationTests : OwnerTestKit
         Assert.False(File.Exists(Path.Combine(DataDirectory, "missing.db")));
     }
 }
+
+public sealed class SupervisorShutdownTests : OwnerTestKit
+{
+    [Fact]
+    public async Task StopDatabases_FinishesQueuedRequests_ThenClosesEveryDatabaseAndStops()
+    {
+        var first = Resolve("one");
+        var second = Resolve("two");
+        Exec(first, "CREATE TABLE t (v INTEGER)");
+        for (var i = 0; i < 100; i++)
+        {
+            first.Tell(new Execute("INSERT INTO t VALUES ($v)", SqlParameters.Named(("v", i))), TestActor);
+        }
+
+        var stopped = Databases.GracefulStop(Dilated(TimeSpan.FromSeconds(10)), DatabasesSupervisor.StopDatabases.Instance);
+
+        // Every write queued before the stop is answered; then the databases close and the supervisor stops.
+        Assert.All(ReceiveN(100), reply => Assert.IsType<ExecuteResult>(reply));
+        Assert.True(await stopped);
+        Watch(first);
+        Watch(second);
+        ExpectTerminated(first);
+        ExpectTerminated(second);
+
+        // The file is closed and complete: a fresh connection sees all 100 rows.
+        await using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "one.db")}");
+        await check.OpenAsync();
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM t";
+        Assert.Equal(100L, await count.ExecuteScalarAsync());
+    }
+}
