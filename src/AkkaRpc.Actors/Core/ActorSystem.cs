@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaRpc.Actors;
@@ -15,6 +16,7 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly ActorCell _userGuardian;
     private readonly ActorCell _systemGuardian;
     private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, InternalActorRef> _temp = new(StringComparer.Ordinal);
     private long _tempIds;
 
     private ActorSystem(string name, ActorSystemOptions options)
@@ -76,6 +78,7 @@ public sealed class ActorSystem : IAsyncDisposable
 
     /// <summary>Creates and starts an actor system.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid system name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ActorSystemOptions.Throughput"/> is less than 1.</exception>
     public static ActorSystem Create(string name, ActorSystemOptions? options = null)
     {
         if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -83,7 +86,15 @@ public sealed class ActorSystem : IAsyncDisposable
             throw new ArgumentException($"Invalid actor system name '{name}': use ASCII letters, digits, '-' and '_'.", nameof(name));
         }
 
-        return new ActorSystem(name, options ?? new ActorSystemOptions());
+        options ??= new ActorSystemOptions();
+
+        // A budget of 0 would reschedule a mailbox forever without ever running a message.
+        if (options.Throughput < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Throughput, "ActorSystemOptions.Throughput must be at least 1.");
+        }
+
+        return new ActorSystem(name, options);
     }
 
     /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
@@ -118,7 +129,53 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => Address.ToString();
 
-    internal bool IsLocal(Address address) => address.Equals(Address);
+    /// <summary>The remoting layer, when one was started for this system.</summary>
+    internal IRemoteActorRefProvider? RemoteProvider { get; set; }
+
+    internal bool IsLocal(Address address) => address.Equals(Address) || RemoteProvider?.IsLocalAddress(address) == true;
+
+    /// <summary>
+    /// Makes a temporary reply reference reachable by its path (<c>/temp/$x</c>) until its ask completes, so a
+    /// reply that comes back over the network finds it.
+    /// </summary>
+    internal void RegisterTemp(InternalActorRef temp, Task completion)
+    {
+        var name = temp.Path.Name;
+        if (_temp.TryAdd(name, temp))
+        {
+            completion.ContinueWith(static (task, state) =>
+            {
+                var (temps, key) = ((ConcurrentDictionary<string, InternalActorRef>, string))state!;
+                temps.TryRemove(key, out _);
+            }, (_temp, name), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The local actor (or registered temporary reference) at <paramref name="elements"/>, or null.</summary>
+    internal InternalActorRef? ResolveLocal(IReadOnlyList<string> elements)
+    {
+        if (elements.Count == 2 && elements[0] == "temp")
+        {
+            return _temp.GetValueOrDefault(elements[1]);
+        }
+
+        if (elements.Count == 1 && elements[0] == "deadLetters")
+        {
+            return _deadLetters;
+        }
+
+        var cell = _root;
+        foreach (var element in elements)
+        {
+            cell = cell.GetChildCell(element);
+            if (cell is null)
+            {
+                return null;
+            }
+        }
+
+        return cell.Self;
+    }
 
     internal long NewUid()
     {

@@ -11,12 +11,14 @@ public sealed class ActorSelection : ICanTell
     private readonly ActorSystem _system;
     private readonly ActorCell _anchor;
     private readonly string[] _elements;
+    private readonly ICanTell? _remote;
 
-    private ActorSelection(ActorSystem system, ActorCell anchor, string[] elements, string text)
+    private ActorSelection(ActorSystem system, ActorCell anchor, string[] elements, string text, ICanTell? remote = null)
     {
         _system = system;
         _anchor = anchor;
         _elements = elements;
+        _remote = remote;
         PathString = text;
     }
 
@@ -33,8 +35,9 @@ public sealed class ActorSelection : ICanTell
             var parsed = ActorPath.Parse(path);
             if (!system.IsLocal(parsed.Address))
             {
-                throw new NotSupportedException(
-                    $"'{path}' names another node ({parsed.Address}); selecting remote actors needs the remoting layer.");
+                var remote = system.RemoteProvider?.CreateSelection(parsed) ?? throw new NotSupportedException(
+                    $"'{path}' names another node ({parsed.Address}); start remoting on this system to reach it.");
+                return new ActorSelection(system, system.RootCell, [.. parsed.Elements], path, remote);
             }
 
             anchor = system.RootCell;
@@ -59,6 +62,12 @@ public sealed class ActorSelection : ICanTell
     public void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (_remote is not null)
+        {
+            _remote.Tell(message, sender);
+            return;
+        }
+
         var matches = Resolve();
         if (matches.Count == 0)
         {

@@ -27,6 +27,8 @@ internal sealed class PromiseActorRef<T> : InternalActorRef, IPromiseRef
 
     public Task<T> Task => _completion.Task;
 
+    public Task Completion => _completion.Task;
+
     public static PromiseActorRef<T> Start(ActorSystem system, IActorRef target, object message, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var promise = new PromiseActorRef<T>(system) { _target = target, _messageType = message.GetType() };

@@ -1,0 +1,287 @@
+using System.Buffers;
+using System.Threading.Channels;
+using AkkaRpc.Actors;
+using AkkaRpc.Remote.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaRpc.Remote;
+
+internal sealed partial class Link
+{
+    private async Task ReadLoopAsync()
+    {
+        var received = _connection.Received;
+        try
+        {
+            while (await received.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (received.TryRead(out var payload))
+                {
+                    if (!Dispatch(payload))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is RemoteTransportException or ChannelClosedException)
+        {
+            // The reason arrives through Closed below.
+        }
+        finally
+        {
+            OnClosed(await _connection.Closed.ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Delivers one frame. A frame that breaks the protocol closes this connection only ("break, don't guess").</summary>
+    private bool Dispatch(ReadOnlyMemory<byte> payload)
+    {
+        _detector.Heartbeat();
+        try
+        {
+            var reader = new WireReader(new ReadOnlySequence<byte>(payload), this, registry: _remoting.Codecs);
+            switch ((WireKind)reader.ReadByte())
+            {
+                case WireKind.User:
+                    DeliverUser(ref reader);
+                    break;
+                case WireKind.Selection:
+                    DeliverSelection(ref reader);
+                    break;
+                case WireKind.System:
+                    DeliverSystem(ref reader);
+                    break;
+                case WireKind.Heartbeat:
+                    Reply(WireKind.HeartbeatAck);
+                    break;
+                case WireKind.HeartbeatAck:
+                    break;
+                default:
+                    throw new WireFormatException($"unknown frame kind {payload.Span[0]}");
+            }
+
+            if (!reader.End)
+            {
+                throw new WireFormatException($"{reader.Remaining} unexpected bytes after the message");
+            }
+
+            return true;
+        }
+        catch (WireFormatException e)
+        {
+            Close(new RemoteTransportException(TransportFailureKind.ProtocolViolation, $"malformed message from {_association.RemoteAddress}: {e.Message}", e));
+            return false;
+        }
+    }
+
+    private void DeliverUser(ref WireReader reader)
+    {
+        var recipient = ReadRef(ref reader);
+        var sender = ReadRef(ref reader);
+        var message = ReadMessage(ref reader);
+        (recipient ?? System.DeadLetters).Tell(message, sender);
+    }
+
+    private void DeliverSelection(ref WireReader reader)
+    {
+        var path = reader.ReadString() ?? throw new WireFormatException("a selection without a path");
+        var sender = ReadRef(ref reader);
+        var message = ReadMessage(ref reader);
+        if (!path.StartsWith('/'))
+        {
+            throw new WireFormatException($"selection path '{path}' is not absolute");
+        }
+
+        System.ActorSelection(path).Tell(message, sender);
+    }
+
+    private object ReadMessage(ref WireReader reader)
+    {
+        var id = (int)reader.ReadVarUInt32();
+        if (!_remoting.Codecs.TryGetCodec(id, out var codec) || codec is null)
+        {
+            throw new WireFormatException($"unknown message id {id}; the peer runs a version with messages this node does not know");
+        }
+
+        return codec.ReadObject(ref reader);
+    }
+
+    private void DeliverSystem(ref WireReader reader)
+    {
+        var kind = (SystemKind)reader.ReadByte();
+        var first = ReadRef(ref reader);
+        var second = ReadRef(ref reader);
+        var flags = reader.ReadByte();
+        switch (kind)
+        {
+            case SystemKind.Watch when second is RemoteActorRef watcher:
+                if (first is InternalActorRef watchee)
+                {
+                    watchee.SendSystemMessage(new Watch(watchee, watcher));
+                }
+                else
+                {
+                    // Nothing lives at that path: the watcher learns at once, as for a local dead actor.
+                    SendSystem(watcher, new DeathWatchNotification(ActorRefs.Nobody, ExistenceConfirmed: false, AddressTerminated: false));
+                }
+
+                break;
+            case SystemKind.Unwatch when second is RemoteActorRef watcher:
+                if (first is InternalActorRef unwatched)
+                {
+                    unwatched.SendSystemMessage(new Unwatch(unwatched, watcher));
+                }
+
+                break;
+            case SystemKind.DeathWatchNotification when first is RemoteActorRef dead && second is InternalActorRef watcher:
+                lock (_watchers)
+                {
+                    _watchers.Remove(dead);
+                }
+
+                watcher.SendSystemMessage(new DeathWatchNotification(dead, (flags & 1) != 0, (flags & 2) != 0));
+                break;
+            default:
+                throw new WireFormatException($"system message {kind} with refs {first?.Path.ToString() ?? "none"} and {second?.Path.ToString() ?? "none"} is not valid");
+        }
+    }
+
+    private void Reply(WireKind kind)
+    {
+        lock (_send)
+        {
+            _buffer.ResetWrittenCount();
+            _buffer.GetSpan(1)[0] = (byte)kind;
+            _buffer.Advance(1);
+            Transmit();
+        }
+    }
+
+    IActorRef? IActorRefCodec.Read(ref WireReader reader) => ReadRef(ref reader);
+
+    /// <summary>Reads a ref: one on this node resolves to the local actor (or null if none is there, or another incarnation is).</summary>
+    private IActorRef? ReadRef(ref WireReader reader)
+    {
+        var tag = (RefTag)reader.ReadByte();
+        switch (tag)
+        {
+            case RefTag.None:
+                return null;
+            case RefTag.ReaderPath:
+                return ResolveLocal(ReadPath(ref reader), reader.ReadVarInt64());
+            case RefTag.DefineReaderId:
+            {
+                var id = (int)reader.ReadVarUInt32();
+                var local = ResolveLocal(ReadPath(ref reader), reader.ReadVarInt64());
+                Define(_inReaderRefs, id, local);
+                return local;
+            }
+
+            case RefTag.ReaderId:
+                return Lookup(_inReaderRefs, (int)reader.ReadVarUInt32());
+            case RefTag.WriterPath:
+                return _association.RefFor(ReadPath(ref reader), reader.ReadVarInt64());
+            case RefTag.DefineWriterId:
+            {
+                var id = (int)reader.ReadVarUInt32();
+                var remote = _association.RefFor(ReadPath(ref reader), reader.ReadVarInt64());
+                Define(_inWriterRefs, id, remote);
+                return remote;
+            }
+
+            case RefTag.WriterId:
+                return Lookup(_inWriterRefs, (int)reader.ReadVarUInt32());
+            case RefTag.FullPath:
+            {
+                var text = reader.ReadString() ?? throw new WireFormatException("a ref without a path");
+                var uid = reader.ReadVarInt64();
+                return ActorPath.TryParse(text, out var path) ? _remoting.ResolvePath(path.WithUid(uid)) : throw new WireFormatException($"'{text}' is not an actor path");
+            }
+
+            default:
+                throw new WireFormatException($"unknown actor ref tag {(byte)tag}");
+        }
+    }
+
+    private static string[] ReadPath(ref WireReader reader)
+    {
+        var text = reader.ReadString();
+        if (text is null || !text.StartsWith('/'))
+        {
+            throw new WireFormatException($"actor path '{text}' is not absolute");
+        }
+
+        var elements = text.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var element in elements)
+        {
+            if (element is "." or ".." || !ActorPath.HasValidCharacters(element))
+            {
+                throw new WireFormatException($"actor path '{text}' has an invalid element '{element}'");
+            }
+        }
+
+        return elements;
+    }
+
+    private IActorRef? ResolveLocal(string[] elements, long uid)
+    {
+        var found = System.ResolveLocal(elements);
+        return found is not null && (uid == 0 || found.Path.Uid == uid) ? found : null;
+    }
+
+    private static void Define<T>(List<T?> table, int id, T? value)
+        where T : class
+    {
+        if (id != table.Count)
+        {
+            throw new WireFormatException($"compression id {id} defined out of order (expected {table.Count})");
+        }
+
+        table.Add(value);
+    }
+
+    private static T? Lookup<T>(List<T?> table, int id)
+        where T : class =>
+        id >= 0 && id < table.Count ? table[id] : throw new WireFormatException($"compression id {id} was never defined");
+
+    private void OnClosed(RemoteTransportException reason)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        _heartbeat?.Dispose();
+        _logger.LogInformation("Connection to {Address} closed: {Reason}", _association.RemoteAddress, reason.Message);
+        IPromiseRef[] asks;
+        lock (_pendingAsks)
+        {
+            asks = [.. _pendingAsks];
+            _pendingAsks.Clear();
+        }
+
+        var lost = _association.LostError(reason);
+        foreach (var ask in asks)
+        {
+            ask.Fail(lost);
+        }
+
+        KeyValuePair<RemoteActorRef, HashSet<IActorRef>>[] watched;
+        lock (_watchers)
+        {
+            watched = [.. _watchers];
+            _watchers.Clear();
+        }
+
+        foreach (var (actor, watchers) in watched)
+        {
+            foreach (var watcher in watchers)
+            {
+                ((InternalActorRef)watcher).SendSystemMessage(new DeathWatchNotification(actor, ExistenceConfirmed: true, AddressTerminated: true));
+            }
+        }
+
+        _association.OnLinkClosed(this, reason);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Net;
+using AkkaRpc.Actors;
+using AkkaRpc.Remote.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaRpc.Remote;
+
+/// <summary>
+/// Makes an <see cref="ActorSystem"/> reachable from other processes and lets it reach theirs: listeners on TCP
+/// and/or a Unix socket, <c>ActorSelection("akkarpc.tcp://Sys@host:port/user/a")</c> and remote <c>Ask</c>,
+/// remote death watch with a failure detector. Start it with <see cref="StartAsync"/>; a client-only node starts it
+/// with no listener.
+/// </summary>
+public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
+{
+    private readonly ConcurrentDictionary<Address, Association> _outbound = new();
+    private readonly ConcurrentDictionary<Association, byte> _inbound = new();
+    private readonly List<(TransportListener Listener, Task Accepting)> _listeners = [];
+    private readonly List<Address> _addresses = [];
+    private int _disposed;
+
+    private Remoting(ActorSystem system, RemotingOptions options, CodecRegistry codecs)
+    {
+        System = system;
+        Options = options;
+        Codecs = codecs;
+        Logger = system.LoggerFactory.CreateLogger<Remoting>();
+        TransportOptions = options.Transport.Clone();
+        TransportOptions.SystemName = system.Name;
+        TransportOptions.UnixSocketPath = null;
+    }
+
+    /// <summary>The system this remoting serves.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The settings it runs with.</summary>
+    public RemotingOptions Options { get; }
+
+    /// <summary>The message codecs: only registered message types cross the wire.</summary>
+    public CodecRegistry Codecs { get; }
+
+    /// <summary>This node's addresses, one per listener (empty for a client-only node).</summary>
+    public IReadOnlyList<Address> Addresses => _addresses;
+
+    /// <summary>The TCP address, e.g. <c>akkarpc.tcp://AkkaRpc@127.0.0.1:4053</c>, if listening on TCP.</summary>
+    public Address? TcpAddress => _addresses.FirstOrDefault(a => a.Protocol == "akkarpc.tcp");
+
+    /// <summary>The Unix socket address, e.g. <c>akkarpc.unix://AkkaRpc@/run/user/1000/akkarpc/node.sock</c>, if listening on one.</summary>
+    public Address? UnixAddress => _addresses.FirstOrDefault(a => a.Protocol == "akkarpc.unix");
+
+    internal ILogger Logger { get; }
+
+    internal RemoteTransportOptions TransportOptions { get; }
+
+    /// <summary>Starts remoting for <paramref name="system"/>: binds the listeners the options ask for.</summary>
+    /// <param name="system">The actor system; it may have only one remoting.</param>
+    /// <param name="options">Listeners, limits and failure detection.</param>
+    /// <param name="codecs">The message codecs (frozen here); null for the kernel's built-in ones only.</param>
+    /// <param name="cancellationToken">Cancels binding.</param>
+    /// <exception cref="InvalidOperationException">The system already has remoting, or an address is taken.</exception>
+    public static async Task<Remoting> StartAsync(ActorSystem system, RemotingOptions options, CodecRegistry? codecs = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        codecs ??= CodecRegistry.CreateDefault();
+        codecs.Freeze();
+        if (system.RemoteProvider is not null)
+        {
+            throw new InvalidOperationException($"Remoting is already started for actor system '{system.Name}'.");
+        }
+
+        var remoting = new Remoting(system, options, codecs);
+        try
+        {
+            if (options.ListenTcp)
+            {
+                await remoting.ListenAsync(remoting.TransportOptions, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (options.UnixSocketPath is { } path)
+            {
+                var unix = remoting.TransportOptions.Clone();
+                unix.UnixSocketPath = path;
+                await remoting.ListenAsync(unix, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await remoting.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        system.RemoteProvider = remoting;
+        return remoting;
+    }
+
+    /// <summary>The path by which other nodes reach <paramref name="actor"/>, on this node's first address.</summary>
+    /// <exception cref="InvalidOperationException">This node listens nowhere.</exception>
+    public ActorPath ExternalPathOf(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var address = _addresses.Count > 0 ? _addresses[0] : throw new InvalidOperationException("This node does not listen, so other nodes cannot reach its actors by path.");
+        return actor.Path.WithAddress(address);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (ReferenceEquals(System.RemoteProvider, this))
+        {
+            System.RemoteProvider = null;
+        }
+
+        var closing = new RemoteTransportException(TransportFailureKind.LocalClose, "remoting is shutting down");
+        foreach (var association in _outbound.Values.Concat(_inbound.Keys))
+        {
+            association.Close(closing);
+        }
+
+        foreach (var (listener, accepting) in _listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+            await accepting.ConfigureAwait(false);
+        }
+    }
+
+    bool IRemoteActorRefProvider.IsLocalAddress(Address address) => _addresses.Any(a => SameAddress(a, address));
+
+    ICanTell IRemoteActorRefProvider.CreateSelection(ActorPath path) =>
+        new RemoteSelection(GetOutbound(path.Address), path.ToStringWithoutAddress());
+
+    /// <summary>A reference for a full path read off the wire: local if it names this node, else through that node's association.</summary>
+    internal IActorRef? ResolvePath(ActorPath path)
+    {
+        if (System.Address.Equals(path.Address) || _addresses.Any(a => SameAddress(a, path.Address)))
+        {
+            var local = System.ResolveLocal(path.Elements);
+            return local is not null && (path.Uid == 0 || local.Path.Uid == path.Uid) ? local : null;
+        }
+
+        return GetOutbound(path.Address).RefFor([.. path.Elements], path.Uid);
+    }
+
+    internal void Forget(Association inbound) => _inbound.TryRemove(inbound, out _);
+
+    private Association GetOutbound(Address address)
+    {
+        var key = address with { Host = address.Host is "localhost" ? "127.0.0.1" : address.Host };
+        return _outbound.GetOrAdd(key, static (a, self) => Association.Outbound(self, a), this);
+    }
+
+    private async Task ListenAsync(RemoteTransportOptions options, CancellationToken cancellationToken)
+    {
+        var listener = await TransportListener.StartAsync(options, System.LoggerFactory, cancellationToken).ConfigureAwait(false);
+        var address = listener.LocalEndPoint is IPEndPoint ip
+            ? new Address("akkarpc.tcp", System.Name, ip.Address.ToString(), ip.Port)
+            : new Address("akkarpc.unix", System.Name, options.UnixSocketPath);
+        _addresses.Add(address);
+        _listeners.Add((listener, Task.Run(() => AcceptAsync(listener), CancellationToken.None)));
+        Logger.LogInformation("Actor system {System} listening at {Address}", System.Name, address);
+    }
+
+    private async Task AcceptAsync(TransportListener listener)
+    {
+        await foreach (var connection in listener.Connections.ReadAllAsync().ConfigureAwait(false))
+        {
+            var association = Association.Inbound(this, connection);
+            _inbound[association] = 0;
+        }
+    }
+
+    private static bool SameAddress(Address a, Address b) =>
+        a.Protocol == b.Protocol && a.System == b.System && a.Port == b.Port
+        && (a.Host == b.Host || (IsLoopbackName(a.Host) && IsLoopbackName(b.Host)));
+
+    private static bool IsLoopbackName(string? host) => host is "localhost" or "127.0.0.1";
+}
