@@ -8,11 +8,17 @@ internal sealed partial class ActorCell
     private object? _failureMessage;
     private Exception? _pendingRecreate;
 
+    // The child whose escalated failure made this actor fail (Akka's "perpetrator"): it is already suspended by its own
+    // failure and waits for a decision, so when this actor is resumed or restarted it must be resumed or restarted too.
+    private IActorRef? _failedChild;
+
     /// <summary>
     /// The actor threw: suspend it and its children and ask the parent what to do. The failing message is not
     /// retried whatever the parent decides.
     /// </summary>
-    public void HandleInvokeFailure(Exception cause, object? message)
+    public void HandleInvokeFailure(Exception cause, object? message) => HandleInvokeFailure(cause, message, perpetrator: null);
+
+    private void HandleInvokeFailure(Exception cause, object? message, IActorRef? perpetrator)
     {
         if (_isTerminating || _isFailed)
         {
@@ -23,10 +29,15 @@ internal sealed partial class ActorCell
 
         _isFailed = true;
         _failureMessage = message;
+        _failedChild = perpetrator;
         Mailbox.Suspend();
         foreach (var child in GetChildCells())
         {
-            child.Self.SendSystemMessage(new Suspend());
+            // The perpetrator suspended itself when it failed; suspending it twice would leave it suspended for good.
+            if (!child.Self.Equals(perpetrator))
+            {
+                child.Self.SendSystemMessage(new Suspend());
+            }
         }
 
         if (ParentRef is null)
@@ -52,7 +63,7 @@ internal sealed partial class ActorCell
         LogChildFailure(failed, directive);
         if (directive == Directive.Escalate)
         {
-            HandleInvokeFailure(failed.Cause, null);
+            HandleInvokeFailure(failed.Cause, null, failed.Child);
             return;
         }
 
@@ -77,6 +88,7 @@ internal sealed partial class ActorCell
 
     private void ResumeAfterFailure(Exception? causedByFailure)
     {
+        IActorRef? perpetrator = null;
         if (causedByFailure is not null)
         {
             if (!_isFailed)
@@ -86,12 +98,15 @@ internal sealed partial class ActorCell
 
             _isFailed = false;
             _failureMessage = null;
+            perpetrator = _failedChild;
+            _failedChild = null;
         }
 
         Mailbox.Resume();
         foreach (var child in GetChildCells())
         {
-            child.Self.SendSystemMessage(new Resume(null));
+            // As in Akka, the child whose failure was escalated is resumed as if its own supervisor had said Resume.
+            child.Self.SendSystemMessage(new Resume(child.Self.Equals(perpetrator) ? causedByFailure : null));
         }
     }
 
@@ -139,15 +154,19 @@ internal sealed partial class ActorCell
     private void FinishRecreate()
     {
         var cause = _pendingRecreate!;
+        var perpetrator = _failedChild;
         _pendingRecreate = null;
         _isFailed = false;
         _failureMessage = null;
+        _failedChild = null;
 
         // Resume before creating: if creation fails, the new failure suspends again and the counts still match.
         Mailbox.Resume();
         foreach (var survivor in GetChildCells())
         {
-            survivor.Self.SendSystemMessage(new Resume(null));
+            // A surviving child whose escalated failure caused this restart is still failed: restart it (as Akka restarts
+            // survivors); the others were only suspended along with this actor.
+            survivor.Self.SendSystemMessage(survivor.Self.Equals(perpetrator) ? new Recreate(cause) : new Resume(null));
         }
 
         CreateInstance(cause);

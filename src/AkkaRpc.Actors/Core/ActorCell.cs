@@ -87,9 +87,13 @@ internal sealed partial class ActorCell : IActorContext
         System.DeadLetters.Tell(new DeadLetter(envelope.Message, sender, Self), sender);
     }
 
+    /// <summary>Counts user messages run, so the stash can tell "this message again" from "an equal message".</summary>
+    public long InvocationCount { get; private set; }
+
     /// <summary>Runs one user message.</summary>
     public void Invoke(Envelope envelope)
     {
+        InvocationCount++;
         _current = envelope;
         try
         {

@@ -4,17 +4,22 @@ namespace AkkaRpc.Actors;
 internal sealed class ActorStash(ActorCell cell) : IStash
 {
     private readonly List<Envelope> _stashed = [];
+    private long _lastStashedInvocation = -1;
 
     public int Count => _stashed.Count;
 
     public void Stash()
     {
         var current = cell.CurrentEnvelope ?? throw new InvalidOperationException("There is no message being processed to stash.");
-        if (_stashed.Count > 0 && ReferenceEquals(_stashed[^1].Message, current.Message))
+
+        // Compare invocations, not message references: the same object (a singleton, an interned string) sent twice is two
+        // messages, and both must be stashable.
+        if (_lastStashedInvocation == cell.InvocationCount)
         {
             throw new InvalidOperationException($"The message {current.Message.GetType().Name} is already stashed.");
         }
 
+        _lastStashedInvocation = cell.InvocationCount;
         _stashed.Add(current);
     }
 

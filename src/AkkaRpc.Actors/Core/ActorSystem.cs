@@ -135,28 +135,29 @@ public sealed class ActorSystem : IAsyncDisposable
     internal bool IsLocal(Address address) => address.Equals(Address) || RemoteProvider?.IsLocalAddress(address) == true;
 
     /// <summary>
-    /// Makes a temporary reply reference reachable by its path (<c>/temp/$x</c>) until its ask completes, so a
-    /// reply that comes back over the network finds it.
+    /// Makes a reference that is not an actor cell (an ask's temporary reply reference, a test probe) reachable by its
+    /// path, so a reply or death notification that comes back over the network finds it. It stays registered until
+    /// <paramref name="completion"/> completes, or for the system's lifetime when that is null.
     /// </summary>
-    internal void RegisterTemp(InternalActorRef temp, Task completion)
+    internal void RegisterTemp(InternalActorRef temp, Task? completion)
     {
-        var name = temp.Path.Name;
-        if (_temp.TryAdd(name, temp))
+        var key = temp.Path.ToStringWithoutAddress();
+        if (_temp.TryAdd(key, temp) && completion is not null)
         {
             completion.ContinueWith(static (task, state) =>
             {
-                var (temps, key) = ((ConcurrentDictionary<string, InternalActorRef>, string))state!;
-                temps.TryRemove(key, out _);
-            }, (_temp, name), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                var (temps, path) = ((ConcurrentDictionary<string, InternalActorRef>, string))state!;
+                temps.TryRemove(path, out _);
+            }, (_temp, key), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
     /// <summary>The local actor (or registered temporary reference) at <paramref name="elements"/>, or null.</summary>
     internal InternalActorRef? ResolveLocal(IReadOnlyList<string> elements)
     {
-        if (elements.Count == 2 && elements[0] == "temp")
+        if (!_temp.IsEmpty && _temp.TryGetValue("/" + string.Join('/', elements), out var registered))
         {
-            return _temp.GetValueOrDefault(elements[1]);
+            return registered;
         }
 
         if (elements.Count == 1 && elements[0] == "deadLetters")

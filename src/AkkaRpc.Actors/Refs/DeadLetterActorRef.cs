@@ -29,6 +29,20 @@ internal sealed class DeadLetterActorRef : InternalActorRef
     {
         ArgumentNullException.ThrowIfNull(message);
         var letter = message as AllDeadLetters ?? new DeadLetter(message, sender, this);
+        if (letter.Message is AllDeadLetters)
+        {
+            // A dead-letter event that could not reach a stopped subscriber: publishing it again would hand it straight
+            // back to that subscriber's closed mailbox, and so on until the stack overflows.
+            return;
+        }
+
+        if (letter is DeadLetter { Message: Identify identify, Sender: { } asker })
+        {
+            // As in Akka, an Identify that reaches no actor is answered with no subject, so the asker need not time out.
+            asker.Tell(new ActorIdentity(identify.MessageId, null), this);
+            return;
+        }
+
         var n = Interlocked.Increment(ref _count);
         Log(letter, n);
         _system.EventStream.Publish(letter);

@@ -32,6 +32,9 @@ internal sealed class Association
 
     public ActorSystem System => _remoting.System;
 
+    /// <summary>The open connection's link, if any.</summary>
+    internal Link? CurrentLink => Volatile.Read(ref _link);
+
     public static Association Outbound(Remoting remoting, Address address) => new(remoting, address, outbound: true);
 
     public static Association Inbound(Remoting remoting, RemoteConnection connection)

@@ -57,6 +57,9 @@ internal sealed partial class Link
                     break;
                 case WireKind.HeartbeatAck:
                     break;
+                case WireKind.Disconnect:
+                    _peerReason = reader.ReadString();
+                    break;
                 default:
                     throw new WireFormatException($"unknown frame kind {payload.Span[0]}");
             }
@@ -70,7 +73,9 @@ internal sealed partial class Link
         }
         catch (WireFormatException e)
         {
-            Close(new RemoteTransportException(TransportFailureKind.ProtocolViolation, $"malformed message from {_association.RemoteAddress}: {e.Message}", e));
+            var reason = $"malformed message from {_association.RemoteAddress}: {e.Message}";
+            _logger.LogWarning("Closing the connection: {Reason}", reason);
+            Disconnect(reason);
             return false;
         }
     }
@@ -134,14 +139,17 @@ internal sealed partial class Link
                 }
 
                 break;
-            case SystemKind.DeathWatchNotification when first is RemoteActorRef dead && second is InternalActorRef watcher:
+            case SystemKind.DeathWatchNotification when first is RemoteActorRef dead:
                 lock (_watchers)
                 {
                     _watchers.Remove(dead);
                 }
 
-                watcher.SendSystemMessage(new DeathWatchNotification(dead, (flags & 1) != 0, (flags & 2) != 0));
+                // A watcher that has stopped meanwhile needs no notification.
+                (second as InternalActorRef)?.SendSystemMessage(new DeathWatchNotification(dead, (flags & 1) != 0, (flags & 2) != 0));
                 break;
+            case SystemKind.Unwatch or SystemKind.Watch when second is null:
+                break; // The watcher has gone; nothing to do.
             default:
                 throw new WireFormatException($"system message {kind} with refs {first?.Path.ToString() ?? "none"} and {second?.Path.ToString() ?? "none"} is not valid");
         }
@@ -253,6 +261,11 @@ internal sealed partial class Link
         }
 
         _heartbeat?.Dispose();
+        if (_peerReason is { } told)
+        {
+            reason = new RemoteTransportException(reason.Kind, $"the peer closed the connection: {told}", reason);
+        }
+
         _logger.LogInformation("Connection to {Address} closed: {Reason}", _association.RemoteAddress, reason.Message);
         IPromiseRef[] asks;
         lock (_pendingAsks)

@@ -126,8 +126,15 @@ internal sealed partial class Link
                 writer.WriteString(actorRef.Path.ToStringWithoutAddress());
                 writer.WriteVarInt64(0);
                 return;
-            default:
+            case LocalActorRef:
                 WriteCompressed(ref writer, _outWriterIds, actorRef, RefTag.WriterId, RefTag.DefineWriterId, RefTag.WriterPath, actorRef.Path.ToStringWithoutAddress(), actorRef.Path.Uid);
+                return;
+            default:
+                // Not an actor cell (a test probe, a stop watcher): make its path resolvable for what comes back.
+                System.RegisterTemp((InternalActorRef)actorRef, null);
+                writer.WriteByte((byte)RefTag.WriterPath);
+                writer.WriteString(actorRef.Path.ToStringWithoutAddress());
+                writer.WriteVarInt64(actorRef.Path.Uid);
                 return;
         }
     }

@@ -29,6 +29,8 @@ internal sealed partial class Link : IActorRefCodec
     private readonly PhiAccrualFailureDetector _detector;
     private ITimer? _heartbeat;
     private int _closed;
+    private long _bytesSent;
+    private string? _peerReason;
 
     public Link(Association association, RemoteConnection connection, Remoting remoting)
     {
@@ -44,6 +46,21 @@ internal sealed partial class Link : IActorRefCodec
 
     public RemoteConnection Connection => _connection;
 
+    /// <summary>Message bytes handed to the connection so far (for diagnostics and tests).</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    /// <summary>References sent as compressed ids so far, in both directions of reference.</summary>
+    public int CompressedRefs
+    {
+        get
+        {
+            lock (_send)
+            {
+                return _outReaderIds.Count + _outWriterIds.Count;
+            }
+        }
+    }
+
     private ActorSystem System => _remoting.System;
 
     public void Start()
@@ -55,6 +72,21 @@ internal sealed partial class Link : IActorRefCodec
 
     /// <summary>Closes the connection; pending asks and watchers are told when the close completes.</summary>
     public void Close(RemoteTransportException reason) => _connection.Abort(reason);
+
+    /// <summary>Tells the peer why, then closes after the frames already queued ("break, don't guess").</summary>
+    public void Disconnect(string reason)
+    {
+        lock (_send)
+        {
+            _buffer.ResetWrittenCount();
+            var writer = new WireWriter(_buffer);
+            writer.WriteByte((byte)WireKind.Disconnect);
+            writer.WriteString(reason);
+            Transmit();
+        }
+
+        _ = _connection.DisposeAsync().AsTask();
+    }
 
     private void OnHeartbeatTimer()
     {
@@ -82,6 +114,7 @@ internal sealed partial class Link : IActorRefCodec
     /// <summary>Sends what is in <see cref="_buffer"/>; call under <see cref="_send"/>. False if the connection is closed.</summary>
     private bool Transmit()
     {
+        _bytesSent += _buffer.WrittenCount; // Under the send lock.
         var sent = _connection.SendAsync(_buffer.WrittenMemory);
         if (sent.IsCompletedSuccessfully)
         {

@@ -148,6 +148,9 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
         return GetOutbound(path.Address).RefFor([.. path.Elements], path.Uid);
     }
 
+    /// <summary>The outbound association to <paramref name="address"/>, for diagnostics and tests.</summary>
+    internal Association OutboundTo(Address address) => GetOutbound(address);
+
     internal void Forget(Association inbound) => _inbound.TryRemove(inbound, out _);
 
     private Association GetOutbound(Address address)

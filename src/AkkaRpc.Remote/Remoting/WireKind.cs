@@ -6,7 +6,8 @@ namespace AkkaRpc.Remote;
 /// <item><see cref="User"/>: recipient ref, sender ref, codec id (varint), the message's codec payload;</item>
 /// <item><see cref="Selection"/>: path (string, resolved on the receiving node), sender ref, codec id, payload;</item>
 /// <item><see cref="System"/>: a <see cref="SystemKind"/> byte, two refs, a flags byte;</item>
-/// <item><see cref="Heartbeat"/> and <see cref="HeartbeatAck"/>: nothing.</item>
+/// <item><see cref="Heartbeat"/> and <see cref="HeartbeatAck"/>: nothing;</item>
+/// <item><see cref="Disconnect"/>: why the sender is about to close the connection (string).</item>
 /// </list>
 /// </summary>
 internal enum WireKind : byte
@@ -16,6 +17,7 @@ internal enum WireKind : byte
     System = 3,
     Heartbeat = 4,
     HeartbeatAck = 5,
+    Disconnect = 6,
 }
 
 /// <summary>The remote system messages of death watch.</summary>
