@@ -8,6 +8,7 @@ public sealed class AkkaRpcBuilder
 {
     private readonly List<Func<ActorSystem, ActorRegistry, IServiceProvider, CancellationToken, Task>> _starters = [];
     private readonly List<Func<ActorSystem, ActorRegistry, CancellationToken, Task>> _stoppers = [];
+    private readonly List<Func<ActorSystem, ActorRegistry, CancellationToken, Task>> _lastStoppers = [];
 
     internal AkkaRpcBuilder(IServiceCollection services, string systemName)
     {
@@ -25,7 +26,9 @@ public sealed class AkkaRpcBuilder
 
     internal IReadOnlyList<Func<ActorSystem, ActorRegistry, IServiceProvider, CancellationToken, Task>> Starters => _starters;
 
-    internal IReadOnlyList<Func<ActorSystem, ActorRegistry, CancellationToken, Task>> Stoppers => _stoppers;
+    /// <summary>The shutdown hooks in the order they run: ordinary ones newest first, then the "last" ones newest first.</summary>
+    internal IEnumerable<Func<ActorSystem, ActorRegistry, CancellationToken, Task>> StoppersInOrder =>
+        Enumerable.Reverse(_stoppers).Concat(Enumerable.Reverse(_lastStoppers));
 
     /// <summary>Adjusts the system's options after they were read from configuration.</summary>
     public AkkaRpcBuilder WithOptions(Func<ActorSystemOptions, ActorSystemOptions> configure)
@@ -67,10 +70,21 @@ public sealed class AkkaRpcBuilder
     /// Runs <paramref name="stop"/> when the host stops, before the system terminates; hooks run in the reverse
     /// order of registration (what started last stops first). The host's shutdown timeout bounds them.
     /// </summary>
-    public AkkaRpcBuilder WithShutdown(Func<ActorSystem, ActorRegistry, CancellationToken, Task> stop)
+    /// <param name="stop">The shutdown work.</param>
+    /// <param name="last">Run after every other hook whatever the registration order (e.g. closing connections, so the
+    /// replies of requests drained by other hooks still go out).</param>
+    public AkkaRpcBuilder WithShutdown(Func<ActorSystem, ActorRegistry, CancellationToken, Task> stop, bool last = false)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        _stoppers.Add(stop);
+        if (last)
+        {
+            _lastStoppers.Add(stop);
+        }
+        else
+        {
+            _stoppers.Add(stop);
+        }
+
         return this;
     }
 }

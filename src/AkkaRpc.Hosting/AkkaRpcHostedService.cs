@@ -59,9 +59,9 @@ internal sealed class AkkaRpcHostedService(AkkaRpcBuilder builder, ActorRegistry
         var system = _system.Task.Result;
         try
         {
-            for (var i = builder.Stoppers.Count - 1; i >= 0; i--)
+            foreach (var stop in builder.StoppersInOrder)
             {
-                await builder.Stoppers[i](system, registry, cancellationToken).ConfigureAwait(false);
+                await stop(system, registry, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

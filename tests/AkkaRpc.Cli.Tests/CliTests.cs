@@ -57,6 +57,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Serve_WithAnArgumentThatIsNotASetting_IsAUsageError()
+    {
+        (int exitCode, _, string error) = await RunAsync("serve", "--data-dir", Path.GetTempPath(), "bogus");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--section:key=value", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_WithAMissingConfigFile_FailsNamingIt()
+    {
+        (int exitCode, _, string error) = await RunAsync("serve", "--config", "/nonexistent/akkarpc.conf");
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("/nonexistent/akkarpc.conf", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BenchOwner_Quick_MeasuresTheOwnerNextToABareConnection()
     {
         string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "owner.json");

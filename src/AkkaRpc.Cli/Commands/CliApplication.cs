@@ -12,6 +12,7 @@ internal static class CliApplication
         var root = new RootCommand(
             "akkarpc: share SQLite databases between processes through actors, and measure how fast it is.\n" +
             "Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl+C).");
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
@@ -39,7 +40,13 @@ internal static class CliApplication
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Ctrl+C and SIGTERM cancel the command's token; a node then needs time to drain before the process ends.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = ServeCommand.ShutdownTimeout + TimeSpan.FromSeconds(5),
+        };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 

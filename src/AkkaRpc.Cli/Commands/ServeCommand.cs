@@ -1,0 +1,103 @@
+using System.CommandLine;
+using AkkaRpc.Hosting;
+using AkkaRpc.Remote;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaRpc.Cli.Commands;
+
+/// <summary><c>akkarpc serve</c>: runs a node that owns databases and serves them to other processes.</summary>
+internal static class ServeCommand
+{
+    /// <summary>How long a stop (Ctrl+C, SIGTERM) may take to drain requests and close databases.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var config = new Option<FileInfo>("--config") { Description = "The HOCON file (default: hocon/server.conf next to the executable)." };
+        var dataDir = new Option<DirectoryInfo>("--data-dir") { Description = "Directory of the database files (akkarpc.databases.data-dir)." };
+        var port = new Option<int?>("--port") { Description = "TCP port to listen on; 0 picks a free one (akkarpc.remote.tcp.port)." };
+        var socket = new Option<string>("--socket") { Description = "Also listen on this Unix socket path (akkarpc.remote.unix.socket)." };
+        var command = new Command(
+            "serve",
+            "Run a node: one owner actor per database under /user/databases, reachable over TCP and/or a Unix socket. " +
+            "Prints 'listening at <address>' for each listener once ready. Ctrl+C or SIGTERM stops it cleanly: queued requests " +
+            "are answered, databases closed, the socket file removed. Any setting of hocon/akkarpc.conf can be given as " +
+            "--section:key=value, e.g. --remote:cookie-path=/path or --databases:idle-timeout=off.")
+        {
+            config, dataDir, port, socket,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
+        {
+            var overrides = new List<string>();
+            foreach (var token in parseResult.UnmatchedTokens)
+            {
+                if (!token.StartsWith("--", StringComparison.Ordinal) || !token.Contains(':', StringComparison.Ordinal) || !token.Contains('=', StringComparison.Ordinal))
+                {
+                    await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: unknown argument '{token}'; settings are given as --section:key=value.");
+                    return ExitCodes.Usage;
+                }
+
+                overrides.Add(token);
+            }
+
+            if (parseResult.GetValue(dataDir) is { } dir)
+            {
+                overrides.Add($"--databases:data-dir={dir.FullName}");
+            }
+
+            if (parseResult.GetValue(port) is { } p)
+            {
+                overrides.Add($"--remote:tcp:port={p}");
+            }
+
+            if (parseResult.GetValue(socket) is { Length: > 0 } path)
+            {
+                overrides.Add($"--remote:unix:socket={Path.GetFullPath(path)}");
+            }
+
+            var configPath = parseResult.GetValue(config)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "hocon", "server.conf");
+            return await RunAsync(configPath, [.. overrides], parseResult.InvocationConfiguration.Output, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string configPath, string[] overrides, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(configPath))
+        {
+            throw new IOException($"The configuration file {configPath} does not exist; pass --config <file>.");
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddAkkaRpcConfiguration(configPath, overrides);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        var systemName = builder.Configuration["system-name"] is { Length: > 0 } name ? name : "AkkaRpc";
+        builder.Services.AddAkkaRpc(systemName, akka => akka.WithDatabases().WithRemoting());
+
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var remoting = host.Services.GetRequiredService<Remoting>();
+        foreach (var address in remoting.Addresses)
+        {
+            await output.WriteLineAsync($"listening at {address}");
+        }
+
+        await output.WriteLineAsync($"databases in {Path.GetFullPath(builder.Configuration["databases:data-dir"] ?? "data")}");
+        await output.FlushAsync(CancellationToken.None);
+
+        // Returns on Ctrl+C / SIGTERM (the token) or when the host is asked to stop; then drains and stops.
+        await host.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+}
