@@ -24,6 +24,8 @@ public sealed class RemoteConnection : IAsyncDisposable
     private readonly int _sendFrameLimit;
     private readonly Action? _released;
     private RemoteTransportException? _closeReason;
+    private readonly Lock _handlerGate = new();
+    private MessageHandler? _handler;
 
     internal RemoteConnection(SocketConnection socket, PeerInfo peer, RemoteTransportOptions options, ILogger logger, Action? released)
     {
@@ -59,6 +61,33 @@ public sealed class RemoteConnection : IAsyncDisposable
     /// after a clean close, with the <see cref="RemoteTransportException"/> otherwise.
     /// </summary>
     public ChannelReader<ReadOnlyMemory<byte>> Received => _received.Reader;
+
+    /// <summary>Receives one message payload; it is valid only during the call.</summary>
+    public delegate void MessageHandler(in ReadOnlySequence<byte> message);
+
+    /// <summary>
+    /// From now on, hands each received message to <paramref name="handler"/> on the connection's read loop instead
+    /// of queuing it in <see cref="Received"/>: no copy and no thread hop. Messages already queued go to it first, so
+    /// the order holds. The handler must not block; an exception from it closes the connection.
+    /// </summary>
+    public void Deliver(MessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (_handlerGate)
+        {
+            if (_handler is not null)
+            {
+                throw new InvalidOperationException("A handler is already set for this connection.");
+            }
+
+            while (_received.Reader.TryRead(out var queued))
+            {
+                handler(new ReadOnlySequence<byte>(queued));
+            }
+
+            Volatile.Write(ref _handler, handler);
+        }
+    }
 
     /// <summary>Gets a task that completes, once the socket is released, with the reason the connection closed.</summary>
     public Task<RemoteTransportException> Closed => _closed.Task;
@@ -173,6 +202,14 @@ public sealed class RemoteConnection : IAsyncDisposable
             {
                 while (FrameReader.TryRead(ref buffer, _options.MaxFrameSize, out FrameType type, out ReadOnlySequence<byte> payload))
                 {
+                    if (type == FrameType.Message && Volatile.Read(ref _handler) is { } handler)
+                    {
+                        // The fast path: straight from the pipe's buffer to the handler.
+                        handler(payload);
+                        consumed = buffer.Start;
+                        continue;
+                    }
+
                     byte[]? message = type switch
                     {
                         FrameType.Message => payload.ToArray(),
@@ -180,10 +217,13 @@ public sealed class RemoteConnection : IAsyncDisposable
                         _ => throw ProtocolErrors.Violation($"unexpected {type} frame after the handshake"),
                     };
                     consumed = buffer.Start;
-                    if (message is not null && !_received.Writer.TryWrite(message))
+                    while (message is not null && !TryDeliver(message))
                     {
                         // The application is behind: stop reading the socket until it catches up (TCP pushes back).
-                        await _received.Writer.WriteAsync(message).ConfigureAwait(false);
+                        if (!await _received.Writer.WaitToWriteAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
                     }
                 }
 
@@ -198,6 +238,21 @@ public sealed class RemoteConnection : IAsyncDisposable
             {
                 input.AdvanceTo(consumed, buffer.End);
             }
+        }
+    }
+
+    /// <summary>Hands a whole message to the handler if there is one, else queues it; false if the queue is full.</summary>
+    private bool TryDeliver(byte[] message)
+    {
+        lock (_handlerGate)
+        {
+            if (_handler is { } handler)
+            {
+                handler(new ReadOnlySequence<byte>(message));
+                return true;
+            }
+
+            return _received.Writer.TryWrite(message);
         }
     }
 

@@ -75,6 +75,32 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task BenchRemote_Quick_MeasuresBothTransportsNextToTheRawSocketFloor()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "remote.json");
+        try
+        {
+            (int exitCode, _, string error) = await RunAsync("bench", "remote", "--quick", "--rounds", "1", "--duration", "100ms", "--output", path)
+                .WaitAsync(TestTime.Ceiling(TimeSpan.FromSeconds(90)));
+
+            Assert.True(exitCode == ExitCodes.Ok, error);
+            BenchmarkReport report = BenchmarkReportJson.Deserialize(await File.ReadAllTextAsync(path));
+            Assert.Equal("raw socket", report.Floor);
+            Assert.Equal(8, report.Results.Count);
+            foreach (string transport in new[] { "tcp", "unix" })
+            {
+                Assert.Equal(4, report.Results.Count(r => r.Name.EndsWith($"({transport})", StringComparison.Ordinal)));
+            }
+
+            Assert.All(report.Results, row => Assert.True(row.Operations > 0, $"{row.System}: {row.Name} ran nothing"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BenchOwner_Quick_MeasuresTheOwnerNextToABareConnection()
     {
         string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "owner.json");

@@ -14,6 +14,7 @@ internal static class BenchCommand
             "quoted as a ratio to a floor measured in the same run, because shared machines are noisy.");
         bench.Subcommands.Add(BenchActorsCommand.Create());
         bench.Subcommands.Add(BenchOwnerCommand.Create());
+        bench.Subcommands.Add(BenchRemoteCommand.Create());
         return bench;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Threading.Channels;
 using AkkaRpc.Actors;
 using AkkaRpc.Remote.Serialization;
 using Microsoft.Extensions.Logging;
@@ -10,37 +9,23 @@ internal sealed partial class Link
 {
     private async Task ReadLoopAsync()
     {
-        var received = _connection.Received;
-        try
-        {
-            while (await received.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (received.TryRead(out var payload))
-                {
-                    if (!Dispatch(payload))
-                    {
-                        return;
-                    }
-                }
-            }
-        }
-        catch (Exception e) when (e is RemoteTransportException or ChannelClosedException)
-        {
-            // The reason arrives through Closed below.
-        }
-        finally
-        {
-            OnClosed(await _connection.Closed.ConfigureAwait(false));
-        }
+        // Frames are dispatched on the connection's own read loop: decoding and a Tell never block.
+        _connection.Deliver(Dispatch);
+        OnClosed(await _connection.Closed.ConfigureAwait(false));
     }
 
     /// <summary>Delivers one frame. A frame that breaks the protocol closes this connection only ("break, don't guess").</summary>
-    private bool Dispatch(ReadOnlyMemory<byte> payload)
+    private void Dispatch(in ReadOnlySequence<byte> payload)
     {
+        if (!IsOpen)
+        {
+            return;
+        }
+
         _detector.Heartbeat();
         try
         {
-            var reader = new WireReader(new ReadOnlySequence<byte>(payload), this, registry: _remoting.Codecs);
+            var reader = new WireReader(payload, this, registry: _remoting.Codecs);
             switch ((WireKind)reader.ReadByte())
             {
                 case WireKind.User:
@@ -61,22 +46,19 @@ internal sealed partial class Link
                     _peerReason = reader.ReadString();
                     break;
                 default:
-                    throw new WireFormatException($"unknown frame kind {payload.Span[0]}");
+                    throw new WireFormatException($"unknown frame kind {payload.FirstSpan[0]}");
             }
 
             if (!reader.End)
             {
                 throw new WireFormatException($"{reader.Remaining} unexpected bytes after the message");
             }
-
-            return true;
         }
         catch (WireFormatException e)
         {
             var reason = $"malformed message from {_association.RemoteAddress}: {e.Message}";
             _logger.LogWarning("Closing the connection: {Reason}", reason);
             Disconnect(reason);
-            return false;
         }
     }
 
