@@ -6,7 +6,7 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply Query(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        Enter();
+        Enter(checkFile: false); // RunQuery checks: every time before a write, at most every 100 ms before a read.
         if (CheckLength(query.Sql) is { } tooLong)
         {
             return tooLong;
@@ -143,6 +143,17 @@ internal sealed partial class SqliteDatabase
 
             if (statement.IsReadOnly)
             {
+                try
+                {
+                    CheckFileForRead();
+                }
+                catch (DatabaseFailedException)
+                {
+                    reader.Release(statement);
+                    ReleaseReader(reader);
+                    throw;
+                }
+
                 return Start(reader, statement, query.Parameters, ownsConnection: true);
             }
 
@@ -150,6 +161,7 @@ internal sealed partial class SqliteDatabase
             ReleaseReader(reader);
         }
 
+        _writer.ThrowIfFileMoved();
         var onWriter = _writer.Prepare(query.Sql, out var writerError);
         return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, ownsConnection: false);
     }

@@ -32,6 +32,10 @@ internal sealed partial class SqliteDatabase : IDisposable
     private long? _transactionId;
     private DatabaseFailedException? _failure;
     private bool _disposed;
+    private long _lastFileCheck;
+
+    /// <summary>How often read-only statements re-check that the file was not deleted or moved.</summary>
+    internal static readonly TimeSpan ReadFileCheckInterval = TimeSpan.FromMilliseconds(100);
 
     private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, DatabaseConnection writer)
     {
@@ -141,8 +145,11 @@ internal sealed partial class SqliteDatabase : IDisposable
         _writer.Dispose();
     }
 
-    /// <summary>Starts every public operation: refuses use after failure or disposal, expires idle cursors and checks the file.</summary>
-    private void Enter()
+    /// <summary>
+    /// Starts every public operation: refuses use after failure or disposal, expires idle cursors and checks that the
+    /// file is still there. Pass <paramref name="checkFile"/> false only when the caller checks it itself.
+    /// </summary>
+    private void Enter(bool checkFile = true)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_failure is not null)
@@ -152,10 +159,33 @@ internal sealed partial class SqliteDatabase : IDisposable
 
         Guard(() =>
         {
-            _writer.ThrowIfFileMoved();
+            if (checkFile)
+            {
+                _writer.ThrowIfFileMoved();
+                _lastFileCheck = _time.GetTimestamp();
+            }
+
             ExpireIdleCursors();
             return (DatabaseReply?)null;
         });
+    }
+
+    /// <summary>
+    /// The file check for a read-only statement, done at most every <see cref="ReadFileCheckInterval"/>: a read of a
+    /// deleted file loses nothing (it sees the data it had), so reads need not pay two system calls each. Every write
+    /// is still checked before it runs, because a write to a deleted file would be acknowledged and lost.
+    /// </summary>
+    private void CheckFileForRead()
+    {
+        if (_time.GetElapsedTime(_lastFileCheck) >= ReadFileCheckInterval)
+        {
+            Guard(() =>
+            {
+                _writer.ThrowIfFileMoved();
+                return (DatabaseReply?)null;
+            });
+            _lastFileCheck = _time.GetTimestamp();
+        }
     }
 
     /// <summary>Runs <paramref name="body"/>, remembering a connection failure so later calls fail fast.</summary>

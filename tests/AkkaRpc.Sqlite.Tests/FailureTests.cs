@@ -82,4 +82,30 @@ public sealed class FailureTests : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void AReadOfADeletedFile_FailsOnceTheReadCheckIntervalHasPassed_WhileAWriteFailsAtOnce()
+    {
+        using var db = new TestDatabase();
+        db.Exec("CREATE TABLE t (v INTEGER)");
+        db.Exec("INSERT INTO t VALUES (1)");
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM t").AsInteger()); // Opens the reader connection first.
+        File.Delete(Path.Combine(db.Directory, "test.db"));
+
+        // Within the interval a read still sees the open file's data: nothing is lost by reading it.
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM t").AsInteger());
+        db.Clock.Advance(SqliteDatabase.ReadFileCheckInterval);
+
+        Assert.Throws<DatabaseFailedException>(() => db.Database.Query(new Query("SELECT count(*) FROM t", SqlParameters.None)));
+    }
+
+    [Fact]
+    public void AWriteThroughQuery_ToADeletedFile_FailsAtOnce()
+    {
+        using var db = new TestDatabase();
+        db.Exec("CREATE TABLE t (v INTEGER)");
+        File.Delete(Path.Combine(db.Directory, "test.db"));
+
+        Assert.Throws<DatabaseFailedException>(() => db.Database.Query(new Query("INSERT INTO t VALUES (1) RETURNING v", SqlParameters.None)));
+    }
 }
