@@ -38,6 +38,7 @@ internal static class RemotingOptionsReader
             FailureDetectorThreshold = s.Int("failure-detector-threshold", (int)d.FailureDetectorThreshold, min: 1),
             ConnectTimeout = s.Duration("connect-timeout", d.ConnectTimeout),
             MaxPendingMessages = s.Int("max-pending-messages", d.MaxPendingMessages, min: 1),
+            MaxPendingAsksPerConnection = s.Int("max-pending-asks", d.MaxPendingAsksPerConnection, min: 1),
         };
         options.Validate();
         return options;

@@ -14,6 +14,11 @@ internal sealed partial class Link
             return true; // Refused with a clear reason; not a connection problem.
         }
 
+        if (sender is IPromiseRef promise && (!ReserveAsk(promise, (InternalActorRef)sender) || promise.Completion.IsCompleted))
+        {
+            return promise.Completion.IsCompleted; // Refused (completed) or the connection closed (queue it).
+        }
+
         lock (_send)
         {
             _buffer.ResetWrittenCount();
@@ -23,7 +28,7 @@ internal sealed partial class Link
             WriteRef(ref writer, sender);
             writer.WriteVarUInt32((uint)id);
             codec.WriteObject(ref writer, message);
-            return Transmit();
+            return Transmit() || Unreserve(sender);
         }
     }
 
@@ -32,6 +37,11 @@ internal sealed partial class Link
         if (!TryCodec(message, out var id, out var codec, null, sender))
         {
             return true;
+        }
+
+        if (sender is IPromiseRef promise && (!ReserveAsk(promise, (InternalActorRef)sender) || promise.Completion.IsCompleted))
+        {
+            return promise.Completion.IsCompleted;
         }
 
         lock (_send)
@@ -43,8 +53,25 @@ internal sealed partial class Link
             WriteRef(ref writer, sender);
             writer.WriteVarUInt32((uint)id);
             codec.WriteObject(ref writer, message);
-            return Transmit();
+            return Transmit() || Unreserve(sender);
         }
+    }
+
+    /// <summary>
+    /// A send that did not go out is queued for the next connection, so this one must not fail its ask when it
+    /// closes. Always false, for use in the senders' return expression.
+    /// </summary>
+    private bool Unreserve(IActorRef? sender)
+    {
+        if (sender is IPromiseRef promise)
+        {
+            lock (_pendingAsks)
+            {
+                _pendingAsks.Remove(promise);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sends death-watch messages; a local watcher of a remote actor is remembered here for address termination.</summary>
@@ -119,9 +146,8 @@ internal sealed partial class Link
                 writer.WriteString(other.Path.ToString());
                 writer.WriteVarInt64(other.Path.Uid);
                 return;
-            case IPromiseRef promise:
-                // A reply comes back to this temporary path; the ask fails at once if this connection closes first.
-                TrackAsk(promise, (InternalActorRef)actorRef);
+            case IPromiseRef:
+                // A reply comes back to this temporary path (registered by ReserveAsk before the frame was written).
                 writer.WriteByte((byte)RefTag.WriterPath);
                 writer.WriteString(actorRef.Path.ToStringWithoutAddress());
                 writer.WriteVarInt64(0);
@@ -165,20 +191,31 @@ internal sealed partial class Link
         writer.WriteVarInt64(uid);
     }
 
-    private void TrackAsk(IPromiseRef promise, InternalActorRef temp)
+    /// <summary>
+    /// Registers an ask that is about to be sent, so its reply finds it and it fails at once if this connection closes.
+    /// False (and the ask failed, nothing sent) when the connection is closed or already has the most asks it allows.
+    /// </summary>
+    private bool ReserveAsk(IPromiseRef promise, InternalActorRef temp)
     {
-        System.RegisterTemp(temp, promise.Completion);
         lock (_pendingAsks)
         {
             if (!IsOpen)
             {
-                promise.Fail(_association.LostError(null));
-                return;
+                return false; // The caller queues it for the next connection.
+            }
+
+            if (_pendingAsks.Count >= _remoting.Options.MaxPendingAsksPerConnection)
+            {
+                promise.Fail(new InvalidOperationException(
+                    $"{_pendingAsks.Count} asks already wait for replies from {_association.RemoteAddress}, the most one connection allows " +
+                    "(akkarpc.remote.max-pending-asks). This one was not sent; retry when some have finished."));
+                return true;
             }
 
             _pendingAsks.Add(promise);
         }
 
+        System.RegisterTemp(temp, promise.Completion);
         promise.Completion.ContinueWith(
             static (_, state) =>
             {
@@ -192,6 +229,7 @@ internal sealed partial class Link
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        return true;
     }
 
     private bool TryCodec(object message, out int id, out IMessageCodec codec, IActorRef? recipient, IActorRef? sender)

@@ -27,6 +27,9 @@ public sealed record RemotingOptions
     /// <summary>Messages queued for a node while its connection is being made; more are refused. Default 10,000.</summary>
     public int MaxPendingMessages { get; init; } = 10_000;
 
+    /// <summary>Asks that may wait for a reply over one connection at once; a further ask fails at once. Default 10,000.</summary>
+    public int MaxPendingAsksPerConnection { get; init; } = 10_000;
+
     /// <summary>Checks that every value is in range.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
     public void Validate()
@@ -37,9 +40,9 @@ public sealed record RemotingOptions
             throw new ArgumentException($"{nameof(HeartbeatInterval)}, {nameof(AcceptableHeartbeatPause)} and {nameof(ConnectTimeout)} must be positive.");
         }
 
-        if (FailureDetectorThreshold <= 0 || MaxPendingMessages < 1)
+        if (FailureDetectorThreshold <= 0 || MaxPendingMessages < 1 || MaxPendingAsksPerConnection < 1)
         {
-            throw new ArgumentException($"{nameof(FailureDetectorThreshold)} and {nameof(MaxPendingMessages)} must be positive.");
+            throw new ArgumentException($"{nameof(FailureDetectorThreshold)}, {nameof(MaxPendingMessages)} and {nameof(MaxPendingAsksPerConnection)} must be positive.");
         }
     }
 }

@@ -103,6 +103,24 @@ public abstract partial class RemotingContractTests
         Assert.Equal("still serving", await echo.Ask<string>("still serving", Ceiling));
     }
 
+    [Fact]
+    public async Task AsksBeyondTheConnectionsLimit_FailAtOnceWithoutBeingSent()
+    {
+        var (server, _) = await StartServerAsync();
+        var system = ActorSystem.Create("limited");
+        var remoting = await AkkaRpc.Remote.Remoting.StartAsync(system, new RemotingOptions { ListenTcp = false, Transport = Transport(), MaxPendingAsksPerConnection = 2 }, Codecs());
+        await using var node = new ClientNode(system, remoting);
+        var echo = await system.ActorSelection(AddressOf(server) + "/user/echo").ResolveOne(Ceiling);
+
+        var first = echo.Ask<string>("silence", TimeSpan.FromMinutes(5));
+        var second = echo.Ask<string>("silence", TimeSpan.FromMinutes(5));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => echo.Ask<string>("third", Ceiling));
+
+        Assert.Contains("max-pending-asks", error.Message, StringComparison.Ordinal);
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+    }
+
     private async Task<ClientNode> StartClientAsync(bool withUnknownMessage)
     {
         var codecs = Codecs();
