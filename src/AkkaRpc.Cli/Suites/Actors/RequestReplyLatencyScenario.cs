@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AkkaRpc.Cli.Benchmarking;
 
 namespace AkkaRpc.Cli.Suites.Actors;
@@ -29,22 +28,6 @@ internal sealed class RequestReplyLatencyScenario : IBenchmarkScenario
     public async Task<RoundSample> RunAsync(RunBudget budget, CancellationToken cancellationToken)
     {
         await using IRequestReply requestReply = await _system.CreateRequestReplyAsync(cancellationToken);
-        var histogram = new LatencyHistogram();
-
-        long start = Stopwatch.GetTimestamp();
-        long deadline = budget.DeadlineFrom(start);
-        long now = start;
-        long done = 0;
-        while (done < budget.MaxOperations && now < deadline)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            long sent = now;
-            await requestReply.RoundTripAsync(cancellationToken);
-            now = Stopwatch.GetTimestamp();
-            histogram.RecordElapsed(sent, now);
-            done++;
-        }
-
-        return new RoundSample(done, StopwatchNanoseconds.Between(start, now), histogram);
+        return await LatencyLoop.RunAsync(budget, requestReply.RoundTripAsync, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AkkaRpc.Cli.Benchmarking;
 
 namespace AkkaRpc.Cli.Suites.Owner;
@@ -18,32 +17,14 @@ internal sealed class StatementLatencyScenario(IStatementTarget target, bool ins
     public MetricKind Kind => MetricKind.Latency;
 
     /// <inheritdoc />
-    public async Task<RoundSample> RunAsync(RunBudget budget, CancellationToken cancellationToken)
+    public Task<RoundSample> RunAsync(RunBudget budget, CancellationToken cancellationToken) =>
+        LatencyLoop.RunAsync(budget, RunOneAsync, cancellationToken);
+
+    private ValueTask RunOneAsync(CancellationToken cancellationToken)
     {
-        var histogram = new LatencyHistogram();
-        long start = Stopwatch.GetTimestamp();
-        long deadline = budget.DeadlineFrom(start);
-        long now = start;
-        long done = 0;
-        while (done < budget.MaxOperations && now < deadline)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            long sent = now;
-            long n = Interlocked.Increment(ref _next);
-            if (insert)
-            {
-                await target.InsertAsync(n, cancellationToken);
-            }
-            else
-            {
-                await target.PointQueryAsync((n * 7919 % OwnerSchema.SeedRows) + 1, cancellationToken);
-            }
-
-            now = Stopwatch.GetTimestamp();
-            histogram.RecordElapsed(sent, now);
-            done++;
-        }
-
-        return new RoundSample(done, StopwatchNanoseconds.Between(start, now), histogram);
+        long n = Interlocked.Increment(ref _next);
+        return insert
+            ? target.InsertAsync(n, cancellationToken)
+            : target.PointQueryAsync((n * 7919 % OwnerSchema.SeedRows) + 1, cancellationToken);
     }
 }
