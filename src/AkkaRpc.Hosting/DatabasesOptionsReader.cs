@@ -4,8 +4,9 @@ using Microsoft.Extensions.Configuration;
 namespace AkkaRpc.Hosting;
 
 /// <summary>Reads <see cref="DatabasesOptions"/> from the <c>databases</c> section (HOCON <c>akkarpc.databases</c>).</summary>
-internal static class DatabasesOptionsReader
+public static class DatabasesOptionsReader
 {
+    /// <summary>Reads the options from <paramref name="configuration"/> (keys relative to the <c>akkarpc</c> root); a bad value throws naming its key.</summary>
     public static DatabasesOptions Read(IConfiguration configuration)
     {
         var d = new DatabasesOptions();

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Configuration;
 namespace AkkaRpc.Hosting;
 
 /// <summary>Reads <see cref="RemotingOptions"/> from the <c>remote</c> section (HOCON <c>akkarpc.remote</c>).</summary>
-internal static class RemotingOptionsReader
+public static class RemotingOptionsReader
 {
+    /// <summary>Reads the options from <paramref name="configuration"/> (keys relative to the <c>akkarpc</c> root); a bad value throws naming its key.</summary>
     public static RemotingOptions Read(IConfiguration configuration)
     {
         var d = new RemotingOptions();

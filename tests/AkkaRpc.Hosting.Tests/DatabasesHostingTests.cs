@@ -40,6 +40,29 @@ public sealed class DatabasesHostingTests : IDisposable
         Assert.Equal("30", configuration["actor:throughput"]);
     }
 
+    [Fact]
+    public void ClientConf_TurnsTheTcpListenerOff_AndKeepsTheReferenceDefaults()
+    {
+        var configuration = new ConfigurationBuilder().AddAkkaRpcConfiguration(RepoFile("hocon/client.conf")).Build();
+
+        var remoting = RemotingOptionsReader.Read(configuration);
+
+        Assert.False(remoting.ListenTcp);
+        Assert.Null(remoting.UnixSocketPath);
+        Assert.Equal(TimeSpan.FromSeconds(1), remoting.HeartbeatInterval);
+    }
+
+    [Fact]
+    public void BenchConf_KeepsDatabasesOpenForTheWholeRun()
+    {
+        var configuration = new ConfigurationBuilder().AddAkkaRpcConfiguration(RepoFile("hocon/bench.conf")).Build();
+
+        var databases = DatabasesOptionsReader.Read(configuration);
+
+        Assert.Null(databases.IdleTimeout);
+        Assert.Equal(SynchronousMode.Full, databases.Database.Synchronous);
+    }
+
     [Theory]
     [InlineData("--databases:max-lease=forever", "akkarpc.databases.max-lease")]
     [InlineData("--databases:synchronous=sometimes", "akkarpc.databases.synchronous")]

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AkkaRpc.Actors;
+using AkkaRpc.Hosting;
+using Microsoft.Extensions.Configuration;
 using AkkaRpc.Remote;
 using AkkaRpc.Remote.Serialization;
 using AkkaRpc.Sqlite;
@@ -123,7 +125,13 @@ public sealed class ServeTests : AkkaRpc.TestKit.TestKit, IAsyncLifetime
         {
             var codecs = CodecRegistry.CreateDefault();
             SqliteCodecs.Register(codecs);
-            _client = await Remoting.StartAsync(Sys, new RemotingOptions { ListenTcp = false, Transport = new RemoteTransportOptions { CookiePath = Cookie } }, codecs);
+            // The client takes its settings from the shipped client.conf (no listener), with this test's cookie.
+            var configuration = new ConfigurationBuilder()
+                .AddAkkaRpcConfiguration(Path.Combine(AppContext.BaseDirectory, "hocon", "client.conf"), [$"--remote:cookie-path={Cookie}"])
+                .Build();
+            var options = RemotingOptionsReader.Read(configuration);
+            Assert.False(options.ListenTcp);
+            _client = await Remoting.StartAsync(Sys, options, codecs);
         }
 
         return node;

@@ -25,8 +25,9 @@ internal static class BenchOwnerCommand
         string directory = Directory.CreateTempSubdirectory("akkarpc-bench-owner-").FullName;
         try
         {
-            await using var bare = new BareSqliteTarget(Path.Combine(directory, "bare.db"));
-            await using var owner = await OwnerTarget.StartAsync(directory, "owner", cancellationToken);
+            var databases = BenchConfiguration.Databases(directory);
+            await using var bare = new BareSqliteTarget(Path.Combine(directory, "bare.db"), databases.Database.Synchronous);
+            await using var owner = await OwnerTarget.StartAsync(databases, "owner", cancellationToken);
             IBenchmarkScenario[] scenarios =
             [
                 new StatementLatencyScenario(bare, insert: false),

@@ -31,7 +31,7 @@ internal static class BenchRemoteCommand
             foreach (var transport in new[] { "tcp", "unix" })
             {
                 targets.Add(RawSocketTarget.Start(transport, directory.FullName));
-                targets.Add(await RemoteOwnerTarget.StartAsync(transport, directory.FullName, cancellationToken));
+                targets.Add(await RemoteOwnerTarget.StartAsync(transport, directory.FullName, BenchConfiguration.Databases(directory.FullName), cancellationToken));
             }
 
             var scenarios = targets.Select(t => (IBenchmarkScenario)new SequentialRoundTripScenario(t))

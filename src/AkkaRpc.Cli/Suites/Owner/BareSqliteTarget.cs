@@ -1,10 +1,11 @@
+using AkkaRpc.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace AkkaRpc.Cli.Suites.Owner;
 
 /// <summary>
 /// The floor: the same statements on one <see cref="SqliteConnection"/> with prepared commands and the owner's
-/// settings (WAL, synchronous = FULL), called directly on the benchmark's thread.
+/// settings (WAL, the same synchronous level), called directly on the benchmark's thread.
 /// </summary>
 internal sealed class BareSqliteTarget : IStatementTarget
 {
@@ -15,11 +16,11 @@ internal sealed class BareSqliteTarget : IStatementTarget
     private readonly SqliteCommand _query;
     private readonly SqliteCommand _insert;
 
-    public BareSqliteTarget(string path)
+    public BareSqliteTarget(string path, SynchronousMode synchronous)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Run("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        Run($"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA foreign_keys = ON;");
         Run(OwnerSchema.Create);
         Run(OwnerSchema.Seed);
         _query = Prepare(OwnerSchema.PointQuery, "$id");

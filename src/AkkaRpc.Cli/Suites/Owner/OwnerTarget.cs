@@ -22,10 +22,9 @@ internal sealed class OwnerTarget : IStatementTarget
     /// <inheritdoc />
     public string Name => SystemName;
 
-    public static async Task<OwnerTarget> StartAsync(string dataDirectory, string name, CancellationToken cancellationToken)
+    public static async Task<OwnerTarget> StartAsync(DatabasesOptions options, string name, CancellationToken cancellationToken)
     {
         var system = ActorSystem.Create("bench-owner");
-        var options = new DatabasesOptions { Database = new DatabaseOptions { DataDirectory = dataDirectory }, IdleTimeout = null };
         var databases = system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name);
         var resolved = await databases.Ask<DatabaseReply>(new Resolve(name), s_timeout, cancellationToken);
         var owner = Expect<Resolved>(resolved).Owner;

@@ -30,7 +30,7 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
 
     public string Transport { get; }
 
-    public static async Task<RemoteOwnerTarget> StartAsync(string transport, string directory, CancellationToken cancellationToken)
+    public static async Task<RemoteOwnerTarget> StartAsync(string transport, string directory, DatabasesOptions options, CancellationToken cancellationToken)
     {
         var cookie = new RemoteTransportOptions { CookiePath = Path.Combine(directory, "cookie") };
         var server = ActorSystem.Create("bench-server");
@@ -41,7 +41,6 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
                 : new RemotingOptions { Transport = cookie },
             Codecs(),
             cancellationToken);
-        var options = new DatabasesOptions { Database = new DatabaseOptions { DataDirectory = directory }, IdleTimeout = null };
         server.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name);
 
         var client = ActorSystem.Create("bench-client");
