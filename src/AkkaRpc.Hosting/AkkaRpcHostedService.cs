@@ -61,7 +61,16 @@ internal sealed class AkkaRpcHostedService(AkkaRpcBuilder builder, ActorRegistry
         {
             foreach (var stop in builder.StoppersInOrder)
             {
-                await stop(system, registry, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await stop(system, registry, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // One failed or timed-out hook must not skip the rest (closing remoting removes the socket file).
+                    services.GetService<ILoggerFactory>()?.CreateLogger<AkkaRpcHostedService>()
+                        .LogError(e, "A shutdown step of actor system {System} failed; continuing with the others", system.Name);
+                }
             }
         }
         finally

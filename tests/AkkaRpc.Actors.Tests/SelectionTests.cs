@@ -112,3 +112,18 @@ public sealed class SelectionTests(ITestOutputHelper output) : TestKit.TestKit(o
         }
     }
 }
+
+public sealed class SelectionWildcardCostTests : AkkaRpc.TestKit.TestKit
+{
+    [Fact]
+    public void AWildcardThatWouldBacktrackExponentially_IsMatchedInLinearTime()
+    {
+        Sys.ActorOf(Props.Create(() => new EchoActor()), new string('a', 40));
+        var pattern = "/user/" + string.Concat(Enumerable.Repeat("*a", 12)) + "#";
+
+        // With a backtracking regex this one match took minutes; now the answer (no match) comes at once.
+        Sys.ActorSelection(pattern).Tell(new Identify(7), TestActor);
+
+        Assert.Null(ExpectMsg<ActorIdentity>(TimeSpan.FromSeconds(10)).Subject);
+    }
+}

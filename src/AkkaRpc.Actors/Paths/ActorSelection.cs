@@ -123,7 +123,8 @@ public sealed class ActorSelection : ICanTell
                 }
                 else if (element.AsSpan().IndexOfAny('*', '?') >= 0)
                 {
-                    var pattern = new Regex("^" + Regex.Escape(element).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);
+                    // Non-backtracking: a pattern from another node must not cost more than linear time.
+                    var pattern = new Regex("^" + Regex.Escape(element).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
                     next.AddRange(cell.GetChildCells().Where(c => pattern.IsMatch(c.Self.Path.Name)));
                 }
                 else if (cell.GetChildCell(element) is { } child)

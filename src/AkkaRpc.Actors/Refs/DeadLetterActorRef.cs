@@ -47,10 +47,19 @@ internal sealed class DeadLetterActorRef : InternalActorRef
         Log(letter, n);
         _system.EventStream.Publish(letter);
 
-        // An asker waiting on a reply from a dead actor would otherwise wait for its whole timeout.
-        if (letter is DeadLetter { Sender: IPromiseRef promise, Message: not Status.Failure } dead && dead.Recipient is not DeadLetterActorRef)
+        // An asker waiting on a reply from a dead actor would otherwise wait for its whole timeout. Its reply reference
+        // is a temporary one: here (a promise) or on another node (a remote /temp/ path), which gets the failure as a reply.
+        if (letter is DeadLetter { Message: not Status.Failure } dead && dead.Recipient is not DeadLetterActorRef)
         {
-            promise.Fail(new ActorNotFoundException($"{dead.Recipient.Path} is not running; the message {dead.Message.GetType().Name} was not delivered."));
+            var notFound = new ActorNotFoundException($"{dead.Recipient.Path} is not running; the message {dead.Message.GetType().Name} was not delivered.");
+            if (dead.Sender is IPromiseRef promise)
+            {
+                promise.Fail(notFound);
+            }
+            else if (dead.Sender is InternalActorRef { Path.Elements: ["temp", _] } remoteAsker)
+            {
+                remoteAsker.Tell(new Status.Failure(notFound), this);
+            }
         }
     }
 

@@ -155,7 +155,11 @@ internal sealed class Association
                 }
             }
 
-            if (_dead)
+            if (_remoting.IsDisposed)
+            {
+                refusal = new RemoteConnectionLostException($"Remoting on this node is shut down; nothing more is sent to {RemoteAddress}.");
+            }
+            else if (_dead)
             {
                 refusal = new RemoteConnectionLostException($"The connection from {RemoteAddress} is closed, and this node cannot reconnect to it (the peer connected to us).");
             }
@@ -195,8 +199,10 @@ internal sealed class Association
                 connection = null;
             }
         }
-        catch (Exception e) when (e is RemoteTransportException or OperationCanceledException or SocketException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Whatever failed (a refused socket, a timeout, an unusable address, an unreadable cookie), the queued
+            // sends must be refused below, or they would wait for a connection that never comes.
             failure = e is OperationCanceledException
                 ? new RemoteTransportException(TransportFailureKind.Unreachable, $"Connecting to {RemoteAddress} took longer than {_remoting.Options.ConnectTimeout.TotalSeconds:0.#} s.")
                 : e;

@@ -9,17 +9,23 @@ internal sealed partial class Link
 {
     private async Task ReadLoopAsync()
     {
-        // Frames are dispatched on the connection's own read loop: decoding and a Tell never block.
-        _connection.Deliver(Dispatch);
-        OnClosed(await _connection.Closed.ConfigureAwait(false));
+        try
+        {
+            // Frames are dispatched on the connection's own read loop: decoding and a Tell never block.
+            _connection.Deliver(Dispatch);
+        }
+        finally
+        {
+            OnClosed(await _connection.Closed.ConfigureAwait(false));
+        }
     }
 
     /// <summary>Delivers one frame. A frame that breaks the protocol closes this connection only ("break, don't guess").</summary>
     private void Dispatch(in ReadOnlySequence<byte> payload)
     {
-        if (!IsOpen)
+        if (!IsOpen || _broken)
         {
-            return;
+            return; // After a protocol fault nothing more from this peer is believed.
         }
 
         _detector.Heartbeat();
@@ -54,9 +60,12 @@ internal sealed partial class Link
                 throw new WireFormatException($"{reader.Remaining} unexpected bytes after the message");
             }
         }
-        catch (WireFormatException e)
+        catch (Exception e) when (e is WireFormatException or ArgumentException or InvalidOperationException or FormatException)
         {
-            var reason = $"malformed message from {_association.RemoteAddress}: {e.Message}";
+            // Codecs (ours or an application's) may reject input with these too; any of them breaks the connection.
+            _broken = true;
+            var detail = e.Message.Length > 300 ? e.Message[..300] + "..." : e.Message;
+            var reason = $"malformed message from {_association.RemoteAddress}: {detail}";
             _logger.LogWarning("Closing the connection: {Reason}", reason);
             Disconnect(reason);
         }
@@ -85,6 +94,7 @@ internal sealed partial class Link
 
     private object ReadMessage(ref WireReader reader)
     {
+        // Codec failures other than WireFormatException are caught by Dispatch too.
         var id = (int)reader.ReadVarUInt32();
         if (!_remoting.Codecs.TryGetCodec(id, out var codec) || codec is null)
         {
@@ -102,17 +112,9 @@ internal sealed partial class Link
         var flags = reader.ReadByte();
         switch (kind)
         {
-            case SystemKind.Watch when second is RemoteActorRef watcher:
-                if (first is InternalActorRef watchee)
-                {
-                    watchee.SendSystemMessage(new Watch(watchee, watcher));
-                }
-                else
-                {
-                    // Nothing lives at that path: the watcher learns at once, as for a local dead actor.
-                    SendSystem(watcher, new DeathWatchNotification(ActorRefs.Nobody, ExistenceConfirmed: false, AddressTerminated: false));
-                }
-
+            case SystemKind.Watch when second is RemoteActorRef watcher && first is InternalActorRef watchee:
+                // A missing actor answers at once, as a local dead one does.
+                watchee.SendSystemMessage(new Watch(watchee, watcher));
                 break;
             case SystemKind.Unwatch when second is RemoteActorRef watcher:
                 if (first is InternalActorRef unwatched)
@@ -214,15 +216,22 @@ internal sealed partial class Link
         return elements;
     }
 
-    private IActorRef? ResolveLocal(string[] elements, long uid)
+    private InternalActorRef ResolveLocal(string[] elements, long uid)
     {
         var found = System.ResolveLocal(elements);
-        return found is not null && (uid == 0 || found.Path.Uid == uid) ? found : null;
+        return found is not null && (uid == 0 || found.Path.Uid == uid)
+            ? found
+            : new MissingActorRef(System, new ActorPath(System.Address, elements, uid));
     }
 
     private static void Define<T>(List<T?> table, int id, T? value)
         where T : class
     {
+        if (id >= MaxCompressedRefs)
+        {
+            throw new WireFormatException($"compression id {id} is over the limit of {MaxCompressedRefs}");
+        }
+
         if (id != table.Count)
         {
             throw new WireFormatException($"compression id {id} defined out of order (expected {table.Count})");

@@ -21,14 +21,22 @@ internal sealed partial class Link
 
         lock (_send)
         {
-            _buffer.ResetWrittenCount();
-            var writer = new WireWriter(_buffer, this, _remoting.Codecs);
-            writer.WriteByte((byte)WireKind.User);
-            WriteRef(ref writer, recipient);
-            WriteRef(ref writer, sender);
-            writer.WriteVarUInt32((uint)id);
-            codec.WriteObject(ref writer, message);
-            return Transmit() || Unreserve(sender);
+            BeginFrame();
+            try
+            {
+                var writer = new WireWriter(_buffer, this, _remoting.Codecs);
+                writer.WriteByte((byte)WireKind.User);
+                WriteRef(ref writer, recipient);
+                WriteRef(ref writer, sender);
+                writer.WriteVarUInt32((uint)id);
+                codec.WriteObject(ref writer, message);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return Refuse(message, sender, recipient, new InvalidOperationException($"{message.GetType().Name} could not be encoded: {e.Message}", e));
+            }
+
+            return TransmitFrame(message, sender, recipient);
         }
     }
 
@@ -46,14 +54,22 @@ internal sealed partial class Link
 
         lock (_send)
         {
-            _buffer.ResetWrittenCount();
-            var writer = new WireWriter(_buffer, this, _remoting.Codecs);
-            writer.WriteByte((byte)WireKind.Selection);
-            writer.WriteString(path);
-            WriteRef(ref writer, sender);
-            writer.WriteVarUInt32((uint)id);
-            codec.WriteObject(ref writer, message);
-            return Transmit() || Unreserve(sender);
+            BeginFrame();
+            try
+            {
+                var writer = new WireWriter(_buffer, this, _remoting.Codecs);
+                writer.WriteByte((byte)WireKind.Selection);
+                writer.WriteString(path);
+                WriteRef(ref writer, sender);
+                writer.WriteVarUInt32((uint)id);
+                codec.WriteObject(ref writer, message);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return Refuse(message, sender, null, new InvalidOperationException($"{message.GetType().Name} could not be encoded: {e.Message}", e));
+            }
+
+            return TransmitFrame(message, sender, null);
         }
     }
 
@@ -118,15 +134,70 @@ internal sealed partial class Link
 
         lock (_send)
         {
-            _buffer.ResetWrittenCount();
+            BeginFrame();
             var writer = new WireWriter(_buffer, this, _remoting.Codecs);
             writer.WriteByte((byte)WireKind.System);
             writer.WriteByte((byte)kind);
             WriteRef(ref writer, first);
             WriteRef(ref writer, second);
             writer.WriteByte((byte)flags);
-            return Transmit();
+            if (!Transmit())
+            {
+                ForgetFrameDefinitions();
+                return false;
+            }
+
+            return true;
         }
+    }
+
+    /// <summary>Starts a frame: compression ids defined while writing it are remembered until it is sent.</summary>
+    private void BeginFrame()
+    {
+        _buffer.ResetWrittenCount();
+        _definedInFrame.Clear();
+    }
+
+    /// <summary>
+    /// Sends the frame, or refuses it (too large; connection closed) and forgets the ids it defined: a frame that does
+    /// not go out must not leave ids the peer never learned.
+    /// </summary>
+    private bool TransmitFrame(object message, IActorRef? sender, IActorRef? recipient)
+    {
+        var max = _remoting.TransportOptions.MaxMessageSize;
+        if (_buffer.WrittenCount > max)
+        {
+            return Refuse(message, sender, recipient, new InvalidOperationException(
+                $"{message.GetType().Name} is {_buffer.WrittenCount} bytes on the wire, over the maximum of {max} (akkarpc.remote.max-message-size); it was not sent."));
+        }
+
+        if (Transmit())
+        {
+            return true;
+        }
+
+        ForgetFrameDefinitions();
+        return Unreserve(sender);
+    }
+
+    /// <summary>A message that will not go out on any connection: forget its ids, fail its ask, record a dead letter.</summary>
+    private bool Refuse(object message, IActorRef? sender, IActorRef? recipient, Exception reason)
+    {
+        ForgetFrameDefinitions();
+        Unreserve(sender);
+        _association.Undeliverable(message, sender, recipient, reason);
+        return true;
+    }
+
+    private void ForgetFrameDefinitions()
+    {
+        // Ids are assigned densely, newest last, so removing this frame's restores each table's count.
+        foreach (var (table, actorRef) in _definedInFrame)
+        {
+            table.Remove(actorRef);
+        }
+
+        _definedInFrame.Clear();
     }
 
     void IActorRefCodec.Write(ref WireWriter writer, IActorRef? actorRef) => WriteRef(ref writer, actorRef);
@@ -139,7 +210,14 @@ internal sealed partial class Link
                 writer.WriteByte((byte)RefTag.None);
                 return;
             case RemoteActorRef remote when ReferenceEquals(remote.Association, _association):
-                WriteCompressed(ref writer, _outReaderIds, remote, RefTag.ReaderId, RefTag.DefineReaderId, RefTag.ReaderPath, remote.RemotePath, remote.Path.Uid);
+                // A temporary ref (uid 0) is used once: compressing it would only fill the peer's table.
+                WriteCompressed(ref writer, remote.Path.Uid == 0 ? null : _outReaderIds, remote, RefTag.ReaderId, RefTag.DefineReaderId, RefTag.ReaderPath, remote.RemotePath, remote.Path.Uid);
+                return;
+            case MissingActorRef missing:
+                // Back as the peer named it, so its watcher recognises the actor it watched.
+                writer.WriteByte((byte)RefTag.WriterPath);
+                writer.WriteString(missing.Path.ToStringWithoutAddress());
+                writer.WriteVarInt64(missing.Path.Uid);
                 return;
             case RemoteActorRef other:
                 writer.WriteByte((byte)RefTag.FullPath);
@@ -165,20 +243,25 @@ internal sealed partial class Link
         }
     }
 
-    // Each direction of each kind has its own id sequence, matching the reader's two tables.
-    private static void WriteCompressed(ref WireWriter writer, Dictionary<IActorRef, int> ids, IActorRef actorRef, RefTag idTag, RefTag defineTag, RefTag pathTag, string path, long uid)
+    // Each direction of each kind has its own id sequence, matching the reader's two tables; null: never compress.
+    private void WriteCompressed(ref WireWriter writer, Dictionary<IActorRef, int>? ids, IActorRef actorRef, RefTag idTag, RefTag defineTag, RefTag pathTag, string path, long uid)
     {
-        if (ids.TryGetValue(actorRef, out var id))
+        int id;
+        if (ids is null)
+        {
+            writer.WriteByte((byte)pathTag);
+        }
+        else if (ids.TryGetValue(actorRef, out id))
         {
             writer.WriteByte((byte)idTag);
             writer.WriteVarUInt32((uint)id);
             return;
         }
-
-        if (ids.Count < MaxCompressedRefs)
+        else if (ids.Count < MaxCompressedRefs)
         {
             id = ids.Count;
             ids[actorRef] = id;
+            _definedInFrame.Add((ids, actorRef));
             writer.WriteByte((byte)defineTag);
             writer.WriteVarUInt32((uint)id);
         }

@@ -22,6 +22,7 @@ internal sealed partial class Link : IActorRefCodec
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Dictionary<IActorRef, int> _outReaderIds = [];
     private readonly Dictionary<IActorRef, int> _outWriterIds = [];
+    private readonly List<(Dictionary<IActorRef, int> Table, IActorRef Ref)> _definedInFrame = [];
     private readonly List<IActorRef?> _inReaderRefs = [];
     private readonly List<RemoteActorRef?> _inWriterRefs = [];
     private readonly HashSet<IPromiseRef> _pendingAsks = [];
@@ -31,6 +32,7 @@ internal sealed partial class Link : IActorRefCodec
     private int _closed;
     private long _bytesSent;
     private string? _peerReason;
+    private bool _broken;
 
     public Link(Association association, RemoteConnection connection, Remoting remoting)
     {

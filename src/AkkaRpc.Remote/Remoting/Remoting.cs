@@ -14,6 +14,8 @@ namespace AkkaRpc.Remote;
 /// </summary>
 public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
 {
+    private const int MaxAssociationsFromWire = 256;
+    private static readonly TimeSpan ShutdownLinger = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<Address, Association> _outbound = new();
     private readonly ConcurrentDictionary<Association, byte> _inbound = new();
     private readonly List<(TransportListener Listener, Task Accepting)> _listeners = [];
@@ -105,7 +107,11 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
         return actor.Path.WithAddress(address);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Shuts remoting down: every connection is told why and closed after the frames already queued on it (replies to
+    /// requests drained before this still go out), within a few seconds; then the listeners stop and the Unix socket
+    /// file is removed. Sends after this are refused.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -118,10 +124,23 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
             System.RemoteProvider = null;
         }
 
-        var closing = new RemoteTransportException(TransportFailureKind.LocalClose, "remoting is shutting down");
-        foreach (var association in _outbound.Values.Concat(_inbound.Keys))
+        var links = _outbound.Values.Concat(_inbound.Keys).Select(a => a.CurrentLink).OfType<Link>().ToList();
+        foreach (var link in links)
         {
-            association.Close(closing);
+            link.Disconnect("the node is shutting down");
+        }
+
+        try
+        {
+            await Task.WhenAll(links.Select(l => l.Connection.Closed)).WaitAsync(ShutdownLinger).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var abort = new RemoteTransportException(TransportFailureKind.LocalClose, "remoting is shutting down");
+            foreach (var link in links)
+            {
+                link.Close(abort);
+            }
         }
 
         foreach (var (listener, accepting) in _listeners)
@@ -130,6 +149,9 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
             await accepting.ConfigureAwait(false);
         }
     }
+
+    /// <summary>True once <see cref="DisposeAsync"/> has begun: nothing more is sent or connected.</summary>
+    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     bool IRemoteActorRefProvider.IsLocalAddress(Address address) => _addresses.Any(a => SameAddress(a, address));
 
@@ -145,6 +167,13 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
             return local is not null && (path.Uid == 0 || local.Path.Uid == path.Uid) ? local : null;
         }
 
+        // A peer names other nodes only to pass references along; it must not make this node collect (and dial)
+        // any number of addresses.
+        if (!_outbound.ContainsKey(Key(path.Address)) && _outbound.Count >= MaxAssociationsFromWire)
+        {
+            return null;
+        }
+
         return GetOutbound(path.Address).RefFor([.. path.Elements], path.Uid);
     }
 
@@ -153,11 +182,10 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
 
     internal void Forget(Association inbound) => _inbound.TryRemove(inbound, out _);
 
-    private Association GetOutbound(Address address)
-    {
-        var key = address with { Host = address.Host is "localhost" ? "127.0.0.1" : address.Host };
-        return _outbound.GetOrAdd(key, static (a, self) => Association.Outbound(self, a), this);
-    }
+    private Association GetOutbound(Address address) =>
+        _outbound.GetOrAdd(Key(address), static (a, self) => Association.Outbound(self, a), this);
+
+    private static Address Key(Address address) => address with { Host = address.Host is "localhost" ? "127.0.0.1" : address.Host };
 
     private async Task ListenAsync(RemoteTransportOptions options, CancellationToken cancellationToken)
     {

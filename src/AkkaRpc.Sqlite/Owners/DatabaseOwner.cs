@@ -163,9 +163,13 @@ internal sealed class DatabaseOwner : ReceiveActor, IWithUnboundedStash
         Sender.Tell(reply, Self);
         if (reply is TransactionStarted started)
         {
-            // Watching the holder rolls the transaction back if it dies (a temporary ask reference cannot be
-            // watched; then the lease bounds the wait).
-            Context.Watch(Sender);
+            // Watching the holder rolls the transaction back if it dies. A temporary ask reference (/temp/...) is
+            // gone as soon as its reply arrives, so it is not watched: the lease bounds the wait instead.
+            if (Sender.Path.Elements is not ["temp", ..])
+            {
+                Context.Watch(Sender);
+            }
+
             _lease = new Lease(started.TransactionId, Sender, begin.Lease, ScheduleExpiry(started.TransactionId, begin.Lease));
             Become(InTransaction);
         }

@@ -133,7 +133,9 @@ public sealed class DatabasesSupervisor : ReceiveActor
         if (Context.Child(idle.Name) is { } owner && owner.Equals(Sender) && _retiring.Add(owner))
         {
             Log.LogInformation("Database {Name} idled past {Idle}; closing it", idle.Name, _options.IdleTimeout);
-            Context.Stop(owner);
+
+            // Behind any request already queued for it: those are answered before it closes.
+            owner.Tell(PoisonPill.Instance, Self);
         }
     }
 
