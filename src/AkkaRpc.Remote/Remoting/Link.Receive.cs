@@ -114,11 +114,21 @@ internal sealed partial class Link
         {
             case SystemKind.Watch when second is RemoteActorRef watcher && first is InternalActorRef watchee:
                 // A missing actor answers at once, as a local dead one does.
+                lock (_watchedByPeer)
+                {
+                    _watchedByPeer.Add((watchee, watcher));
+                }
+
                 watchee.SendSystemMessage(new Watch(watchee, watcher));
                 break;
             case SystemKind.Unwatch when second is RemoteActorRef watcher:
                 if (first is InternalActorRef unwatched)
                 {
+                    lock (_watchedByPeer)
+                    {
+                        _watchedByPeer.Remove((unwatched, watcher));
+                    }
+
                     unwatched.SendSystemMessage(new Unwatch(unwatched, watcher));
                 }
 
@@ -284,6 +294,18 @@ internal sealed partial class Link
             {
                 ((InternalActorRef)watcher).SendSystemMessage(new DeathWatchNotification(actor, ExistenceConfirmed: true, AddressTerminated: true));
             }
+        }
+
+        (InternalActorRef Watchee, RemoteActorRef Watcher)[] watchedByPeer;
+        lock (_watchedByPeer)
+        {
+            watchedByPeer = [.. _watchedByPeer];
+            _watchedByPeer.Clear();
+        }
+
+        foreach (var (watchee, watcher) in watchedByPeer)
+        {
+            watchee.SendSystemMessage(new Unwatch(watchee, watcher));
         }
 
         _association.OnLinkClosed(this, reason);

@@ -27,6 +27,9 @@ internal sealed partial class Link : IActorRefCodec
     private readonly List<RemoteActorRef?> _inWriterRefs = [];
     private readonly HashSet<IPromiseRef> _pendingAsks = [];
     private readonly Dictionary<RemoteActorRef, HashSet<IActorRef>> _watchers = [];
+
+    // Local actors the peer's actors watch; when the peer goes, they are unwatched (as Akka does on AddressTerminated).
+    private readonly HashSet<(InternalActorRef Watchee, RemoteActorRef Watcher)> _watchedByPeer = [];
     private readonly PhiAccrualFailureDetector _detector;
     private ITimer? _heartbeat;
     private int _closed;

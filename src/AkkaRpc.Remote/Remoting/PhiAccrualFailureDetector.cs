@@ -10,6 +10,9 @@ internal sealed class PhiAccrualFailureDetector
     private const int MaxSamples = 200;
     private static readonly TimeSpan MinStdDeviation = TimeSpan.FromMilliseconds(100);
     private readonly Queue<double> _intervals = new();
+
+    // Heartbeats arrive on the read loop, the verdict is asked for on the heartbeat timer's thread.
+    private readonly Lock _gate = new();
     private readonly double _threshold;
     private readonly double _acceptablePauseMs;
     private readonly TimeProvider _time;
@@ -33,18 +36,38 @@ internal sealed class PhiAccrualFailureDetector
     /// <summary>Records that the peer was heard from now.</summary>
     public void Heartbeat()
     {
-        var now = _time.GetTimestamp();
-        Add(_time.GetElapsedTime(_last, now).TotalMilliseconds);
-        _last = now;
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            Add(_time.GetElapsedTime(_last, now).TotalMilliseconds);
+            _last = now;
+        }
     }
 
     /// <summary>True while the peer is not suspected.</summary>
     public bool IsAvailable => Phi() < _threshold;
 
     /// <summary>How long it has been silent.</summary>
-    public TimeSpan Silence => _time.GetElapsedTime(_last);
+    public TimeSpan Silence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _time.GetElapsedTime(_last);
+            }
+        }
+    }
 
     public double Phi()
+    {
+        lock (_gate)
+        {
+            return PhiLocked();
+        }
+    }
+
+    private double PhiLocked()
     {
         var elapsed = _time.GetElapsedTime(_last).TotalMilliseconds;
         var mean = (_sum / _intervals.Count) + _acceptablePauseMs;

@@ -18,6 +18,7 @@ public sealed class DatabasesSupervisor : ReceiveActor
     private readonly Dictionary<string, FailureHistory> _histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Failure, long Since)> _unavailable = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _retiring = [];
+    private readonly Dictionary<string, List<(Resolve Request, IActorRef Sender)>> _waitingForRetired = new(StringComparer.Ordinal);
     private bool _draining;
 
     private DatabasesSupervisor(DatabasesOptions options)
@@ -90,7 +91,12 @@ public sealed class DatabasesSupervisor : ReceiveActor
         if (Context.Child(name) is not null)
         {
             // Retiring after idling: answer once it has stopped, so the new owner can take its name.
-            Self.Tell(resolve, Sender);
+            if (!_waitingForRetired.TryGetValue(name, out var waiting))
+            {
+                _waitingForRetired[name] = waiting = [];
+            }
+
+            waiting.Add((resolve, Sender));
             return;
         }
 
@@ -145,6 +151,14 @@ public sealed class DatabasesSupervisor : ReceiveActor
         var name = owner.Path.Name;
         var retired = _retiring.Remove(owner);
         StopIfDrained();
+        if (_waitingForRetired.Remove(name, out var waiting))
+        {
+            foreach (var (request, sender) in waiting)
+            {
+                Self.Tell(request, sender);
+            }
+        }
+
         if (!_histories.Remove(name, out var history) || retired || _draining)
         {
             return;
