@@ -54,20 +54,8 @@ public ref struct WireWriter
     /// <summary>Writes a bool as one byte, 0 or 1.</summary>
     public readonly void WriteBool(bool value) => WriteByte(value ? (byte)1 : (byte)0);
 
-    /// <summary>Writes an unsigned varint (1–5 bytes).</summary>
-    public readonly void WriteVarUInt32(uint value)
-    {
-        var span = _output.GetSpan(5);
-        var i = 0;
-        while (value >= 0x80)
-        {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[i++] = (byte)value;
-        _output.Advance(i);
-    }
+    /// <summary>Writes an unsigned varint (1–5 bytes): the same encoding as <see cref="WriteVarUInt64"/> of the value.</summary>
+    public readonly void WriteVarUInt32(uint value) => WriteVarUInt64(value);
 
     /// <summary>Writes a signed int as a zigzag varint, so small negative numbers stay small.</summary>
     public readonly void WriteVarInt32(int value) => WriteVarUInt32((uint)((value << 1) ^ (value >> 31)));
