@@ -1,3 +1,6 @@
+using AkkaRpc.Actors;
+using AkkaRpc.Sqlite;
+
 namespace AkkaRpc.Cli.Suites.Owner;
 
 /// <summary>The table both targets work on, so their figures compare like with like.</summary>
@@ -15,4 +18,14 @@ internal static class OwnerSchema
     public const string PointQuery = "SELECT id, name, value FROM items WHERE id = $id";
 
     public const string Insert = "INSERT INTO items (name, value) VALUES ('new', $value)";
+
+    /// <summary>The point query for row <paramref name="id"/>.</summary>
+    public static Query PointQueryFor(long id) => new(PointQuery, SqlParameters.Named(("id", id)));
+
+    /// <summary>Creates and fills the table through <paramref name="owner"/>.</summary>
+    public static async Task SeedAsync(IActorRef owner, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Replies.Expect<ExecuteResult>(await owner.Ask<DatabaseReply>(new Execute(Create), timeout, cancellationToken));
+        Replies.Expect<ExecuteResult>(await owner.Ask<DatabaseReply>(new Execute(Seed), timeout, cancellationToken));
+    }
 }

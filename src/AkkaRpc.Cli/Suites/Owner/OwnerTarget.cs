@@ -27,17 +27,16 @@ internal sealed class OwnerTarget : IStatementTarget
         var system = ActorSystem.Create("bench-owner");
         var databases = system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name);
         var resolved = await databases.Ask<DatabaseReply>(new Resolve(name), s_timeout, cancellationToken);
-        var owner = Expect<Resolved>(resolved).Owner;
-        Expect<ExecuteResult>(await owner.Ask<DatabaseReply>(new Execute(OwnerSchema.Create), s_timeout, cancellationToken));
-        Expect<ExecuteResult>(await owner.Ask<DatabaseReply>(new Execute(OwnerSchema.Seed), s_timeout, cancellationToken));
+        var owner = Replies.Expect<Resolved>(resolved).Owner;
+        await OwnerSchema.SeedAsync(owner, s_timeout, cancellationToken);
         return new OwnerTarget(system, owner);
     }
 
     /// <inheritdoc />
     public async ValueTask PointQueryAsync(long id, CancellationToken cancellationToken)
     {
-        var reply = await _owner.Ask<DatabaseReply>(new Query(OwnerSchema.PointQuery, SqlParameters.Named(("id", id))), s_timeout, cancellationToken);
-        if (Expect<QueryResult>(reply).Rows.Count != 1)
+        var reply = await _owner.Ask<DatabaseReply>(OwnerSchema.PointQueryFor(id), s_timeout, cancellationToken);
+        if (Replies.Expect<QueryResult>(reply).Rows.Count != 1)
         {
             throw new InvalidOperationException($"Row {id} is missing.");
         }
@@ -45,12 +44,8 @@ internal sealed class OwnerTarget : IStatementTarget
 
     /// <inheritdoc />
     public async ValueTask InsertAsync(long value, CancellationToken cancellationToken) =>
-        Expect<ExecuteResult>(await _owner.Ask<DatabaseReply>(new Execute(OwnerSchema.Insert, SqlParameters.Named(("value", value))), s_timeout, cancellationToken));
+        Replies.Expect<ExecuteResult>(await _owner.Ask<DatabaseReply>(new Execute(OwnerSchema.Insert, SqlParameters.Named(("value", value))), s_timeout, cancellationToken));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _system.Terminate();
-
-    private static T Expect<T>(DatabaseReply reply)
-        where T : DatabaseReply =>
-        reply as T ?? throw new InvalidOperationException(reply is DatabaseError error ? error.Message : $"Unexpected reply {reply}.");
 }

@@ -46,9 +46,8 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
         var client = ActorSystem.Create("bench-client");
         var clientRemoting = await Remoting.StartAsync(client, new RemotingOptions { Transport = cookie, ListenTcp = false }, Codecs(), cancellationToken);
         var databases = await client.ActorSelection($"{serverRemoting.Addresses[0]}/user/databases").ResolveOne(s_timeout, cancellationToken);
-        var owner = Expect<Resolved>(await databases.Ask<DatabaseReply>(new Resolve("remote-" + transport), s_timeout, cancellationToken)).Owner;
-        Expect<ExecuteResult>(await owner.Ask<DatabaseReply>(new Execute(OwnerSchema.Create), s_timeout, cancellationToken));
-        Expect<ExecuteResult>(await owner.Ask<DatabaseReply>(new Execute(OwnerSchema.Seed), s_timeout, cancellationToken));
+        var owner = Replies.Expect<Resolved>(await databases.Ask<DatabaseReply>(new Resolve("remote-" + transport), s_timeout, cancellationToken)).Owner;
+        await OwnerSchema.SeedAsync(owner, s_timeout, cancellationToken);
         return new RemoteOwnerTarget(transport, owner, async () =>
         {
             await clientRemoting.DisposeAsync();
@@ -61,8 +60,8 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
     public async Task RoundTripAsync(CancellationToken cancellationToken)
     {
         var id = (Interlocked.Increment(ref _next) * 7919 % OwnerSchema.SeedRows) + 1;
-        var reply = await _owner.Ask<DatabaseReply>(new Query(OwnerSchema.PointQuery, SqlParameters.Named(("id", id))), s_timeout, cancellationToken);
-        if (Expect<QueryResult>(reply).Rows.Count != 1)
+        var reply = await _owner.Ask<DatabaseReply>(OwnerSchema.PointQueryFor(id), s_timeout, cancellationToken);
+        if (Replies.Expect<QueryResult>(reply).Rows.Count != 1)
         {
             throw new InvalidOperationException($"Row {id} is missing.");
         }
@@ -92,8 +91,4 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
         SqliteCodecs.Register(codecs);
         return codecs;
     }
-
-    private static T Expect<T>(DatabaseReply reply)
-        where T : DatabaseReply =>
-        reply as T ?? throw new InvalidOperationException(reply is DatabaseError error ? error.Message : $"Unexpected reply {reply}.");
 }
