@@ -27,8 +27,7 @@ public static class RemotingBuilderExtensions
                 var configuration = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
                 var options = RemotingOptionsReader.Read(configuration);
                 options = configure?.Invoke(options) ?? options;
-                var codecs = CodecRegistry.CreateDefault();
-                SqliteCodecs.Register(codecs);
+                var codecs = SqliteCodecs.CreateRegistry();
                 registerCodecs?.Invoke(codecs);
                 holder.Remoting = await Remoting.StartAsync(system, options, codecs, cancellationToken).ConfigureAwait(false);
             })

@@ -123,8 +123,7 @@ public sealed class ServeTests : AkkaRpc.TestKit.TestKit, IAsyncLifetime
         var node = await NodeProcess.StartAsync(DataDir, Socket, Cookie, Ceiling);
         if (_client is null)
         {
-            var codecs = CodecRegistry.CreateDefault();
-            SqliteCodecs.Register(codecs);
+            var codecs = SqliteCodecs.CreateRegistry();
             // The client takes its settings from the shipped client.conf (no listener), with this test's cookie.
             var configuration = new ConfigurationBuilder()
                 .AddAkkaRpcConfiguration(Path.Combine(AppContext.BaseDirectory, "hocon", "client.conf"), [$"--remote:cookie-path={Cookie}"])

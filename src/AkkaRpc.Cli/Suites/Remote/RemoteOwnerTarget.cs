@@ -39,12 +39,12 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
             transport == "unix"
                 ? new RemotingOptions { Transport = cookie, ListenTcp = false, UnixSocketPath = Path.Combine(directory, "run", "node.sock") }
                 : new RemotingOptions { Transport = cookie },
-            Codecs(),
+            SqliteCodecs.CreateRegistry(),
             cancellationToken);
         server.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name);
 
         var client = ActorSystem.Create("bench-client");
-        var clientRemoting = await Remoting.StartAsync(client, new RemotingOptions { Transport = cookie, ListenTcp = false }, Codecs(), cancellationToken);
+        var clientRemoting = await Remoting.StartAsync(client, new RemotingOptions { Transport = cookie, ListenTcp = false }, SqliteCodecs.CreateRegistry(), cancellationToken);
         var databases = await client.ActorSelection($"{serverRemoting.Addresses[0]}/user/databases").ResolveOne(s_timeout, cancellationToken);
         var owner = Replies.Expect<Resolved>(await databases.Ask<DatabaseReply>(new Resolve("remote-" + transport), s_timeout, cancellationToken)).Owner;
         await OwnerSchema.SeedAsync(owner, s_timeout, cancellationToken);
@@ -84,11 +84,4 @@ internal sealed class RemoteOwnerTarget : IRemoteTarget
     }
 
     public ValueTask DisposeAsync() => _dispose();
-
-    private static CodecRegistry Codecs()
-    {
-        var codecs = CodecRegistry.CreateDefault();
-        SqliteCodecs.Register(codecs);
-        return codecs;
-    }
 }
