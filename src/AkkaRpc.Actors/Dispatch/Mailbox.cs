@@ -97,6 +97,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void Schedule()
     {
+        // Test before test-and-set: a CAS on a mailbox that is already scheduled (the common case under load) would
+        // still take its cache line from the thread running it, on every message. The fence (on this thread's own
+        // stack, so it contends with nobody) keeps the enqueue visible before the status read, which the running
+        // thread's full-fence Exchange to Idle pairs with: either we see Idle, or it sees our message.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _status) != Idle)
+        {
+            return;
+        }
+
         if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             // From inside an actor, queue on this worker's local queue: the receiver then usually runs on the same
