@@ -152,6 +152,12 @@ public sealed class ActorSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets a reference registered with <see cref="RegisterTemp"/> (no completion given).</summary>
+    internal void UnregisterTemp(InternalActorRef temp) => _temp.TryRemove(temp.Path.ToStringWithoutAddress(), out _);
+
+    /// <summary>The registered temporary reference at <paramref name="path"/> (e.g. <c>/temp/$a</c>), or null.</summary>
+    internal InternalActorRef? ResolveTemp(string path) => _temp.GetValueOrDefault(path);
+
     /// <summary>The local actor (or registered temporary reference) at <paramref name="elements"/>, or null.</summary>
     internal InternalActorRef? ResolveLocal(IReadOnlyList<string> elements)
     {

@@ -14,6 +14,7 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
     private static readonly string[] s_guardians = ["user", "system", "temp", "remote", "deadLetters"];
     private readonly string[] _elements;
     private string? _text;
+    private string? _localText;
 
     internal ActorPath(Address address, string[] elements, long uid = 0)
     {
@@ -54,7 +55,7 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
     public ActorPath WithAddress(Address address) => new(address, _elements, Uid);
 
     /// <summary>The path without its address, e.g. <c>/user/a</c>.</summary>
-    public string ToStringWithoutAddress() => _elements.Length == 0 ? "/" : "/" + string.Join('/', _elements);
+    public string ToStringWithoutAddress() => _localText ??= _elements.Length == 0 ? "/" : "/" + string.Join('/', _elements);
 
     /// <inheritdoc />
     public override string ToString() => _text ??= Address + ToStringWithoutAddress();

@@ -171,7 +171,18 @@ internal sealed partial class Link
             case RefTag.None:
                 return null;
             case RefTag.ReaderPath:
-                return ResolveLocal(ReadPath(ref reader), reader.ReadVarInt64());
+            {
+                var text = reader.ReadString();
+                var uid = reader.ReadVarInt64();
+
+                // Replies to asks come to /temp/ paths: look them up by the text as it came, without splitting it.
+                if (uid == 0 && text is not null && text.StartsWith("/temp/", StringComparison.Ordinal) && System.ResolveTemp(text) is { } temp)
+                {
+                    return temp;
+                }
+
+                return ResolveLocal(SplitPath(text), uid);
+            }
             case RefTag.DefineReaderId:
             {
                 var id = (int)reader.ReadVarUInt32();
@@ -206,9 +217,10 @@ internal sealed partial class Link
         }
     }
 
-    private static string[] ReadPath(ref WireReader reader)
+    private static string[] ReadPath(ref WireReader reader) => SplitPath(reader.ReadString());
+
+    private static string[] SplitPath(string? text)
     {
-        var text = reader.ReadString();
         if (text is null || !text.StartsWith('/'))
         {
             throw new WireFormatException($"actor path '{text}' is not absolute");

@@ -298,17 +298,20 @@ internal sealed partial class Link
             _pendingAsks.Add(promise);
         }
 
-        System.RegisterTemp(temp, promise.Completion);
+        // One continuation per ask: when it completes it leaves both this link's pending set and the temp registry.
+        System.RegisterTemp(temp, null);
         promise.Completion.ContinueWith(
             static (_, state) =>
             {
-                var (link, p) = ((Link, IPromiseRef))state!;
+                var (link, p, t) = ((Link, IPromiseRef, InternalActorRef))state!;
                 lock (link._pendingAsks)
                 {
                     link._pendingAsks.Remove(p);
                 }
+
+                link.System.UnregisterTemp(t);
             },
-            (this, promise),
+            (this, promise, temp),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
