@@ -31,8 +31,8 @@ public sealed class KernelCodecsTests
         new Status.Success(new Status.Success("nested twice")),
         new Status.Success(new Identify(true)),
         new ActorIdentity(null, null),
-        new ActorIdentity(17, FakeActorRef.Parse("akkarpc.tcp://Sys@127.0.0.1:4053/user/databases/orders")),
-        new ActorIdentity("id", FakeActorRef.Parse("akkarpc.unix://Sys@/tmp/akkarpc.sock/user/a")),
+        new ActorIdentity(17, PathActorRef.Parse("akkarpc.tcp://Sys@127.0.0.1:4053/user/databases/orders")),
+        new ActorIdentity("id", PathActorRef.Parse("akkarpc.unix://Sys@/tmp/akkarpc.sock/user/a")),
     };
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class KernelCodecsTests
     [Fact]
     public void ActorIdentity_CarriesItsSubjectThroughTheConnectionsReferenceCodec()
     {
-        var subject = FakeActorRef.Parse("akkarpc.tcp://Sys@127.0.0.1:4053/user/databases/orders");
+        var subject = PathActorRef.Parse("akkarpc.tcp://Sys@127.0.0.1:4053/user/databases/orders");
 
         var decoded = (ActorIdentity)Wire.DecodeMessage(Wire.EncodeMessage(new ActorIdentity("q1", subject)))!;
 

@@ -62,7 +62,7 @@ public sealed class KernelWireFuzzTests
         10 => new Status.Success(RandomMessage(random, depth + 1)),
         11 => new Status.Failure(new InvalidOperationException(RandomString(random))),
         12 => new ActorIdentity(RandomMessage(random, depth + 1), null),
-        _ => new ActorIdentity(RandomMessage(random, depth + 1), FakeActorRef.Parse($"akkarpc.tcp://Sys@host:{random.Next(1, 65535)}/user/a{random.Next(100)}")),
+        _ => new ActorIdentity(RandomMessage(random, depth + 1), PathActorRef.Parse($"akkarpc.tcp://Sys@host:{random.Next(1, 65535)}/user/a{random.Next(100)}")),
     };
 
     private static string RandomString(Random random)

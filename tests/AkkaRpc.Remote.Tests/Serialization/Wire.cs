@@ -6,7 +6,7 @@ namespace AkkaRpc.Remote.Tests.Serialization;
 /// <summary>Encodes and decodes through the real writer and reader, the way a connection does.</summary>
 internal static class Wire
 {
-    public static readonly FakeActorRefCodec Refs = new();
+    public static readonly PathActorRefCodec Refs = new();
 
     public static CodecRegistry Kernel { get; } = CreateFrozenKernel();
 
@@ -28,51 +28,17 @@ internal static class Wire
 
     public static object? DecodeMessage(byte[] bytes, CodecRegistry? registry = null, bool segmented = false)
     {
-        var reader = new WireReader(segmented ? OneBytePerSegment(bytes) : new ReadOnlySequence<byte>(bytes), Refs, registry: registry ?? Kernel);
+        var reader = new WireReader(segmented ? SegmentedSequence.OneBytePerSegment(bytes) : new ReadOnlySequence<byte>(bytes), Refs, registry: registry ?? Kernel);
         return reader.ReadMessageToEnd();
     }
 
     public static WireReader Reader(byte[] bytes, int maxLength = WireReader.DefaultMaxStringOrBytesLength) =>
         new(new ReadOnlySequence<byte>(bytes), Refs, maxLength, Kernel);
 
-    /// <summary>Splits the bytes into one segment per byte, so every multi-byte read crosses a segment boundary.</summary>
-    public static ReadOnlySequence<byte> OneBytePerSegment(byte[] bytes)
-    {
-        if (bytes.Length == 0)
-        {
-            return ReadOnlySequence<byte>.Empty;
-        }
-
-        var first = new Segment(bytes.AsMemory(0, 1), 0);
-        var last = first;
-        for (var i = 1; i < bytes.Length; i++)
-        {
-            last = last.Append(bytes.AsMemory(i, 1));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, 1);
-    }
-
     private static CodecRegistry CreateFrozenKernel()
     {
         var registry = CodecRegistry.CreateDefault();
         registry.Freeze();
         return registry;
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

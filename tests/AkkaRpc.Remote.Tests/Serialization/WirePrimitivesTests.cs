@@ -56,7 +56,7 @@ public sealed class WirePrimitivesTests
     {
         var bytes = Wire.Encode(o => new WireWriter(o).WriteVarInt64(value));
 
-        var reader = new WireReader(Wire.OneBytePerSegment(bytes));
+        var reader = new WireReader(SegmentedSequence.OneBytePerSegment(bytes));
         Assert.Equal(value, reader.ReadVarInt64());
         Assert.True(reader.End);
     }
@@ -77,7 +77,7 @@ public sealed class WirePrimitivesTests
         var bytes = Wire.Encode(o => new WireWriter(o).WriteDouble(value));
 
         Assert.Equal(BitConverter.GetBytes(bits), bytes); // little-endian on every platform we run on
-        var reader = new WireReader(Wire.OneBytePerSegment(bytes));
+        var reader = new WireReader(SegmentedSequence.OneBytePerSegment(bytes));
         Assert.Equal(bits, BitConverter.DoubleToInt64Bits(reader.ReadDouble()));
     }
 
@@ -122,7 +122,7 @@ public sealed class WirePrimitivesTests
         Assert.Equal(value, contiguous.ReadString());
         Assert.True(contiguous.End);
 
-        var segmented = new WireReader(Wire.OneBytePerSegment(bytes));
+        var segmented = new WireReader(SegmentedSequence.OneBytePerSegment(bytes));
         Assert.Equal(value, segmented.ReadString());
         Assert.True(segmented.End);
     }
@@ -148,7 +148,7 @@ public sealed class WirePrimitivesTests
 
         var bytes = Wire.Encode(o => new WireWriter(o).WriteBytes(value));
 
-        var reader = new WireReader(Wire.OneBytePerSegment(bytes));
+        var reader = new WireReader(SegmentedSequence.OneBytePerSegment(bytes));
         Assert.Equal(value, reader.ReadBytes());
         Assert.True(reader.End);
     }
@@ -205,7 +205,7 @@ public sealed class WirePrimitivesTests
     [Fact]
     public void ActorRef_IsDelegatedToTheConnectionsCodec()
     {
-        var target = FakeActorRef.Parse("akkarpc.tcp://Sys@127.0.0.1:4053/user/orders");
+        var target = PathActorRef.Parse("akkarpc.tcp://Sys@127.0.0.1:4053/user/orders");
 
         var bytes = Wire.Encode(o =>
         {

@@ -89,7 +89,7 @@ public sealed class WireReaderMalformedInputTests
         var error = Assert.Throws<WireFormatException>(() => Wire.Reader(input).ReadString());
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
 
-        Assert.Throws<WireFormatException>(() => new WireReader(Wire.OneBytePerSegment(input)).ReadString());
+        Assert.Throws<WireFormatException>(() => new WireReader(SegmentedSequence.OneBytePerSegment(input)).ReadString());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Buffers;
-using AkkaRpc.Actors;
 using AkkaRpc.Remote.Serialization;
 using AkkaRpc.Sqlite.Wire;
 
@@ -37,25 +36,8 @@ internal static class SqliteWire
         Assert.NotNull(decoded);
         Assert.Equal(message.GetType(), decoded.GetType());
         Assert.Equal(bytes, Encode(decoded));
-        Assert.Equal(bytes, Encode(Decode(OneBytePerSegment(bytes))));
+        Assert.Equal(bytes, Encode(Decode(SegmentedSequence.OneBytePerSegment(bytes))));
         return (T)decoded;
-    }
-
-    public static ReadOnlySequence<byte> OneBytePerSegment(byte[] bytes)
-    {
-        if (bytes.Length == 0)
-        {
-            return ReadOnlySequence<byte>.Empty;
-        }
-
-        var first = new Segment(bytes.AsMemory(0, 1), 0);
-        var last = first;
-        for (var i = 1; i < bytes.Length; i++)
-        {
-            last = last.Append(bytes.AsMemory(i, 1));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, 1);
     }
 
     private static CodecRegistry CreateRegistry()
@@ -64,56 +46,5 @@ internal static class SqliteWire
         SqliteCodecs.Register(registry);
         registry.Freeze();
         return registry;
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
-}
-
-/// <summary>An actor reference that is only a path, for messages that carry one.</summary>
-internal sealed class PathActorRef(ActorPath path) : IActorRef
-{
-    public ActorPath Path { get; } = path;
-
-    public void Tell(object message, IActorRef? sender) => throw new NotSupportedException("A path-only reference cannot receive messages.");
-
-    public bool Equals(IActorRef? other) => other is not null && Path.Equals(other.Path);
-
-    public override bool Equals(object? obj) => obj is IActorRef other && Equals(other);
-
-    public override int GetHashCode() => Path.GetHashCode();
-
-    public int CompareTo(IActorRef? other) => other is null ? 1 : Path.CompareTo(other.Path);
-}
-
-/// <summary>Writes a reference as its path text, as a connection's codec might.</summary>
-internal sealed class PathActorRefCodec : IActorRefCodec
-{
-    public void Write(ref WireWriter writer, IActorRef? actorRef) => writer.WriteString(actorRef?.Path.ToString());
-
-    public IActorRef? Read(ref WireReader reader)
-    {
-        var text = reader.ReadString();
-        if (text is null)
-        {
-            return null;
-        }
-
-        return ActorPath.TryParse(text, out var path)
-            ? new PathActorRef(path)
-            : throw new WireFormatException($"Invalid actor reference: '{text}' is not an actor path.");
     }
 }

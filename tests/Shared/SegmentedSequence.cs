@@ -1,10 +1,11 @@
 using System.Buffers;
 
-namespace AkkaRpc.Remote.Tests.Support;
+namespace AkkaRpc.Testing;
 
 /// <summary>Builds a multi-segment <see cref="ReadOnlySequence{T}"/>, as a pipe hands out bytes that arrived in pieces.</summary>
 internal static class SegmentedSequence
 {
+    /// <summary>Cuts <paramref name="data"/> at each offset in <paramref name="cuts"/> (ascending).</summary>
     public static ReadOnlySequence<byte> Create(byte[] data, IReadOnlyList<int> cuts)
     {
         if (cuts.Count == 0)
@@ -32,6 +33,10 @@ internal static class SegmentedSequence
 
         return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
     }
+
+    /// <summary>One segment per byte, so every multi-byte read crosses a segment boundary.</summary>
+    public static ReadOnlySequence<byte> OneBytePerSegment(byte[] data) =>
+        data.Length == 0 ? ReadOnlySequence<byte>.Empty : Create(data, [.. Enumerable.Range(1, data.Length - 1)]);
 
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {

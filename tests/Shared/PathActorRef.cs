@@ -1,16 +1,16 @@
 using AkkaRpc.Actors;
 using AkkaRpc.Remote.Serialization;
 
-namespace AkkaRpc.Remote.Tests.Serialization;
+namespace AkkaRpc.Testing;
 
 /// <summary>An actor reference that is only a path: enough to check that references survive a round trip.</summary>
-internal sealed class FakeActorRef(ActorPath path) : IActorRef
+internal sealed class PathActorRef(ActorPath path) : IActorRef
 {
     public ActorPath Path { get; } = path;
 
-    public static FakeActorRef Parse(string path) => new(ActorPath.Parse(path));
+    public static PathActorRef Parse(string path) => new(ActorPath.Parse(path));
 
-    public void Tell(object message, IActorRef? sender) => throw new NotSupportedException("A fake reference cannot receive messages.");
+    public void Tell(object message, IActorRef? sender) => throw new NotSupportedException("A path-only reference cannot receive messages.");
 
     public bool Equals(IActorRef? other) => other is not null && Path.Equals(other.Path) && Path.Uid == other.Path.Uid;
 
@@ -22,7 +22,7 @@ internal sealed class FakeActorRef(ActorPath path) : IActorRef
 }
 
 /// <summary>Writes a reference as its path text (null for no reference), as a connection's codec might.</summary>
-internal sealed class FakeActorRefCodec : IActorRefCodec
+internal sealed class PathActorRefCodec : IActorRefCodec
 {
     public void Write(ref WireWriter writer, IActorRef? actorRef) => writer.WriteString(actorRef?.Path.ToString());
 
@@ -35,7 +35,7 @@ internal sealed class FakeActorRefCodec : IActorRefCodec
         }
 
         return ActorPath.TryParse(text, out var path)
-            ? new FakeActorRef(path)
+            ? new PathActorRef(path)
             : throw new WireFormatException($"Invalid actor reference: '{text}' is not an actor path.");
     }
 }
