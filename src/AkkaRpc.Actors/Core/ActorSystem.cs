@@ -100,9 +100,6 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.ActorOf(props, name);
 
-    /// <summary>Creates an actor under <c>/system</c> (for infrastructure such as remoting).</summary>
-    public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.ActorOf(props, name);
-
     /// <summary>Selects actors by absolute path (<c>/user/a</c> or <c>akkarpc://Name/user/a</c>).</summary>
     public ActorSelection ActorSelection(string path) => Actors.ActorSelection.Create(this, null, path);
 

@@ -32,8 +32,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool IsClosed => _closed;
 
-    public bool IsSuspended => _suspendCount > 0;
-
     /// <summary>User messages waiting (approximate under concurrency).</summary>
     public int Count => _user.Count;
 

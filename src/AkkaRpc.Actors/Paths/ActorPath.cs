@@ -51,9 +51,6 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
     /// <summary>The same path with another incarnation id.</summary>
     public ActorPath WithUid(long uid) => new(Address, _elements, uid);
 
-    /// <summary>The same elements under another address (used when a local path is exposed remotely).</summary>
-    public ActorPath WithAddress(Address address) => new(address, _elements, Uid);
-
     /// <summary>The path without its address, e.g. <c>/user/a</c>.</summary>
     public string ToStringWithoutAddress() => _localText ??= _elements.Length == 0 ? "/" : "/" + string.Join('/', _elements);
 

@@ -28,10 +28,11 @@ internal static class BenchRemoteCommand
         var targets = new List<IRemoteTarget>();
         try
         {
+            var databases = BenchConfiguration.Databases(directory.FullName);
             foreach (var transport in new[] { "tcp", "unix" })
             {
                 targets.Add(RawSocketTarget.Start(transport, directory.FullName));
-                targets.Add(await RemoteOwnerTarget.StartAsync(transport, directory.FullName, BenchConfiguration.Databases(directory.FullName), cancellationToken));
+                targets.Add(await RemoteOwnerTarget.StartAsync(transport, directory.FullName, databases, cancellationToken));
             }
 
             var scenarios = targets.Select(t => (IBenchmarkScenario)new SequentialRoundTripScenario(t))

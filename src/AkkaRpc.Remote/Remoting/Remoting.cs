@@ -98,15 +98,6 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
         return remoting;
     }
 
-    /// <summary>The path by which other nodes reach <paramref name="actor"/>, on this node's first address.</summary>
-    /// <exception cref="InvalidOperationException">This node listens nowhere.</exception>
-    public ActorPath ExternalPathOf(IActorRef actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var address = _addresses.Count > 0 ? _addresses[0] : throw new InvalidOperationException("This node does not listen, so other nodes cannot reach its actors by path.");
-        return actor.Path.WithAddress(address);
-    }
-
     /// <summary>
     /// Shuts remoting down: every connection is told why and closed after the frames already queued on it (replies to
     /// requests drained before this still go out), within a few seconds; then the listeners stop and the Unix socket
