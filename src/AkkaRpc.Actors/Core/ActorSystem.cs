@@ -152,24 +152,24 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <summary>Forgets a reference registered with <see cref="RegisterTemp"/> (no completion given).</summary>
     internal void UnregisterTemp(InternalActorRef temp) => _temp.TryRemove(temp.Path.ToStringWithoutAddress(), out _);
 
-    /// <summary>The registered temporary reference at <paramref name="path"/> (e.g. <c>/temp/$a</c>), or null.</summary>
-    internal InternalActorRef? ResolveTemp(string path) => _temp.GetValueOrDefault(path);
-
-    /// <summary>The local actor (or registered temporary reference) at <paramref name="elements"/>, or null.</summary>
-    internal InternalActorRef? ResolveLocal(IReadOnlyList<string> elements)
+    /// <summary>
+    /// The local actor, or registered reference (see <see cref="RegisterTemp"/>), at <paramref name="path"/>
+    /// (without address, e.g. <c>/user/a/b</c> or <c>/temp/$a</c>); null if there is none.
+    /// </summary>
+    internal InternalActorRef? ResolveLocal(string path)
     {
-        if (!_temp.IsEmpty && _temp.TryGetValue("/" + string.Join('/', elements), out var registered))
+        if (_temp.TryGetValue(path, out var registered))
         {
             return registered;
         }
 
-        if (elements.Count == 1 && elements[0] == "deadLetters")
+        if (path == "/deadLetters")
         {
             return _deadLetters;
         }
 
         var cell = _root;
-        foreach (var element in elements)
+        foreach (var element in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             cell = cell.GetChildCell(element);
             if (cell is null)

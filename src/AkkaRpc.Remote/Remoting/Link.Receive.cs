@@ -171,22 +171,11 @@ internal sealed partial class Link
             case RefTag.None:
                 return null;
             case RefTag.ReaderPath:
-            {
-                var text = reader.ReadString();
-                var uid = reader.ReadVarInt64();
-
-                // Replies to asks come to /temp/ paths: look them up by the text as it came, without splitting it.
-                if (uid == 0 && text is not null && text.StartsWith("/temp/", StringComparison.Ordinal) && System.ResolveTemp(text) is { } temp)
-                {
-                    return temp;
-                }
-
-                return ResolveLocal(SplitPath(text), uid);
-            }
+                return ResolveLocal(reader.ReadString(), reader.ReadVarInt64());
             case RefTag.DefineReaderId:
             {
                 var id = (int)reader.ReadVarUInt32();
-                var local = ResolveLocal(ReadPath(ref reader), reader.ReadVarInt64());
+                var local = ResolveLocal(reader.ReadString(), reader.ReadVarInt64());
                 Define(_inReaderRefs, id, local);
                 return local;
             }
@@ -238,14 +227,14 @@ internal sealed partial class Link
         return elements;
     }
 
-    private InternalActorRef ResolveLocal(string[] elements, long uid)
+    /// <summary>The local actor the peer named; a path with nothing there is checked before it becomes a missing ref.</summary>
+    private InternalActorRef ResolveLocal(string? path, long uid)
     {
-        var found = System.ResolveLocal(elements);
+        var found = path is null ? null : System.ResolveLocal(path);
         return found is not null && (uid == 0 || found.Path.Uid == uid)
             ? found
-            : new MissingActorRef(System, new ActorPath(System.Address, elements, uid));
+            : new MissingActorRef(System, new ActorPath(System.Address, SplitPath(path), uid));
     }
-
     private static void Define<T>(List<T?> table, int id, T? value)
         where T : class
     {

@@ -154,7 +154,7 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
     {
         if (System.Address.Equals(path.Address) || _addresses.Any(a => SameAddress(a, path.Address)))
         {
-            var local = System.ResolveLocal(path.Elements);
+            var local = System.ResolveLocal(path.ToStringWithoutAddress());
             return local is not null && (path.Uid == 0 || local.Path.Uid == path.Uid) ? local : null;
         }
 
