@@ -22,8 +22,9 @@ public static class AkkaRpcClient
             : await ClientRuntime.SharedAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
-            var (node, owner) = await runtime.Locator.ResolveAsync(database, cancellationToken).ConfigureAwait(false);
-            return new AkkaRpcDatabase(database, runtime, options.Clone(), node, owner);
+            var locator = runtime.LocatorFor(options);
+            var (node, owner) = await locator.ResolveAsync(database, cancellationToken).ConfigureAwait(false);
+            return new AkkaRpcDatabase(database, runtime, locator, options.Clone(), node, owner);
         }
         catch
         {
@@ -32,6 +33,6 @@ public static class AkkaRpcClient
         }
     }
 
-    /// <summary>Closes the process's shared connection (handles using it fail until the next connect reopens it). Call at shutdown if you like; process exit closes it too.</summary>
+    /// <summary>Closes the process's shared connections (handles using them fail until the next connect reopens them). Call at shutdown if you like; process exit closes it too.</summary>
     public static Task ShutdownAsync() => ClientRuntime.ShutdownSharedAsync();
 }

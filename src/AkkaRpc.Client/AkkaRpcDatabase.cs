@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using AkkaRpc.Actors;
 using AkkaRpc.Remote;
+using AkkaRpc.Remote.Serialization;
 using AkkaRpc.Sqlite;
 
 namespace AkkaRpc.Client;
@@ -16,15 +17,19 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
 {
     private const int MaxUnsentRetries = 2;
     private readonly ClientRuntime _runtime;
+    private readonly NodeLocator _locator;
     private readonly AkkaRpcClientOptions _options;
     private readonly SemaphoreSlim _resolveGate = new(1, 1);
+
+    internal ClientRuntime Runtime => _runtime;
     private OwnerRef? _owner;
     private int _disposed;
 
-    internal AkkaRpcDatabase(string name, ClientRuntime runtime, AkkaRpcClientOptions options, Address node, IActorRef owner)
+    internal AkkaRpcDatabase(string name, ClientRuntime runtime, NodeLocator locator, AkkaRpcClientOptions options, Address node, IActorRef owner)
     {
         Name = name;
         _runtime = runtime;
+        _locator = locator;
         _options = options;
         _owner = new OwnerRef(node, owner);
     }
@@ -129,7 +134,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             {
                 reply = await owner.Owner.Ask<DatabaseReply>(message, timeout, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RemoteUnreachableException or ActorNotFoundException)
+            catch (Exception e) when (e is RemoteUnreachableException || IsNotDelivered(e))
             {
                 // Nothing ran: the node is gone (or restarted) or the owner closed. Find it again and resend.
                 Invalidate(owner, nodeGone: e is RemoteUnreachableException);
@@ -169,12 +174,17 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
         }
     }
 
+    // The node's dead letters answer a request to an owner that is gone (closed when idle, or a new node) with
+    // ActorNotFound: it was not delivered, so nothing ran.
+    internal static bool IsNotDelivered(Exception e) =>
+        e is ActorNotFoundException || (e is RemoteException remote && remote.RemoteExceptionType == typeof(ActorNotFoundException).FullName);
+
     private void Invalidate(OwnerRef owner, bool nodeGone)
     {
         Interlocked.CompareExchange(ref _owner, null, owner);
         if (nodeGone)
         {
-            _runtime.Locator.Forget(owner.Node);
+            _locator.Forget(owner.Node);
         }
     }
 
@@ -194,7 +204,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
                 return current;
             }
 
-            var (node, owner) = await _runtime.Locator.ResolveAsync(Name, cancellationToken).ConfigureAwait(false);
+            var (node, owner) = await _locator.ResolveAsync(Name, cancellationToken).ConfigureAwait(false);
             var fresh = new OwnerRef(node, owner);
             Volatile.Write(ref _owner, fresh);
             return fresh;

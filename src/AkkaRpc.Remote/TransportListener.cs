@@ -29,6 +29,7 @@ public sealed class TransportListener : IAsyncDisposable
     private Task _acceptTask = Task.CompletedTask;
     private int _connectionCount;
     private int _disposed;
+    private int _draining;
 
     private TransportListener(Socket socket, UnixSocketPath? unixPath, RemoteTransportOptions options, byte[] cookie, ILogger logger)
     {
@@ -64,6 +65,16 @@ public sealed class TransportListener : IAsyncDisposable
         TransportLog.Listening(logger, listener._name);
         listener._acceptTask = Task.Run(listener.AcceptLoopAsync, CancellationToken.None);
         return listener;
+    }
+
+    /// <summary>
+    /// Stops taking connections (the node is shutting down): connect attempts are refused from now on, so clients look
+    /// elsewhere instead of reaching a node that is about to go; live connections stay until <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void StopAccepting()
+    {
+        Volatile.Write(ref _draining, 1);
+        _socket.Dispose();
     }
 
     /// <summary>Stops accepting, closes every connection, and removes the socket file.</summary>
@@ -141,7 +152,7 @@ public sealed class TransportListener : IAsyncDisposable
             {
                 accepted = await _socket.AcceptAsync(_stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception) when (_stopping.IsCancellationRequested)
+            catch (Exception) when (_stopping.IsCancellationRequested || Volatile.Read(ref _draining) != 0)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AkkaRpc.Actors;
 using AkkaRpc.Remote;
 using AkkaRpc.Sqlite;
@@ -14,39 +15,39 @@ namespace AkkaRpc.Client;
 internal sealed class ClientRuntime : IAsyncDisposable
 {
     private static readonly SemaphoreSlim s_sharedGate = new(1, 1);
-    private static ClientRuntime? s_shared;
+    private static readonly Dictionary<TransportKey, ClientRuntime> s_shared = [];
+    private readonly ConcurrentDictionary<LocatorKey, NodeLocator> _locators = new();
 
-    private ClientRuntime(ActorSystem system, Remoting remoting, AkkaRpcClientOptions options, bool isShared)
+    private ClientRuntime(ActorSystem system, Remoting remoting, bool isShared)
     {
         System = system;
         Remoting = remoting;
         IsShared = isShared;
-        Locator = new NodeLocator(this, options, system.LoggerFactory.CreateLogger<NodeLocator>());
     }
 
     public ActorSystem System { get; }
 
     public Remoting Remoting { get; }
 
-    public NodeLocator Locator { get; }
-
     public bool IsShared { get; }
 
     /// <summary>
-    /// The process-wide runtime, started on first use with that caller's options; later callers share its connection
-    /// settings (cookie, timeouts, endpoints), as they share its socket.
+    /// The process-wide runtime for these transport settings (cookie, connect timeout, logging), started on first use.
+    /// Handles with the same settings share it and so share one connection per node.
     /// </summary>
     public static async ValueTask<ClientRuntime> SharedAsync(AkkaRpcClientOptions options, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref s_shared) is { } shared)
-        {
-            return shared;
-        }
-
+        var key = TransportKey.Of(options);
         await s_sharedGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return s_shared ??= await StartAsync(options, isShared: true, cancellationToken).ConfigureAwait(false);
+            if (!s_shared.TryGetValue(key, out var runtime))
+            {
+                runtime = await StartAsync(options, isShared: true, cancellationToken).ConfigureAwait(false);
+                s_shared.Add(key, runtime);
+            }
+
+            return runtime;
         }
         finally
         {
@@ -57,16 +58,17 @@ internal sealed class ClientRuntime : IAsyncDisposable
     public static Task<ClientRuntime> StartPrivateAsync(AkkaRpcClientOptions options, CancellationToken cancellationToken) =>
         StartAsync(options, isShared: false, cancellationToken);
 
-    /// <summary>Closes the shared runtime, if started: its connections close; the next connect starts a new one.</summary>
+    /// <summary>Closes the shared runtimes, if started: their connections close; the next connect starts new ones.</summary>
     public static async Task ShutdownSharedAsync()
     {
         await s_sharedGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (s_shared is { } shared)
+            var runtimes = s_shared.Values.ToList();
+            s_shared.Clear();
+            foreach (var runtime in runtimes)
             {
-                s_shared = null;
-                await shared.CloseAsync().ConfigureAwait(false);
+                await runtime.CloseAsync().ConfigureAwait(false);
             }
         }
         finally
@@ -74,6 +76,10 @@ internal sealed class ClientRuntime : IAsyncDisposable
             s_sharedGate.Release();
         }
     }
+
+    /// <summary>The locator for these endpoints and spawn settings; handles that look in the same places share it, and so share the node they found.</summary>
+    public NodeLocator LocatorFor(AkkaRpcClientOptions options) =>
+        _locators.GetOrAdd(LocatorKey.Of(options), static (_, state) => new NodeLocator(state.Runtime, state.Options.Clone(), state.Runtime.System.LoggerFactory.CreateLogger<NodeLocator>()), (Runtime: this, Options: options));
 
     /// <summary>Closes a private runtime; the shared one lives until <see cref="ShutdownSharedAsync"/> or process exit.</summary>
     public ValueTask DisposeAsync() => IsShared ? ValueTask.CompletedTask : new ValueTask(CloseAsync());
@@ -97,13 +103,27 @@ internal sealed class ClientRuntime : IAsyncDisposable
                 },
                 SqliteCodecs.CreateRegistry(),
                 cancellationToken).ConfigureAwait(false);
-            return new ClientRuntime(system, remoting, options.Clone(), isShared);
+            return new ClientRuntime(system, remoting, isShared);
         }
         catch
         {
             await system.Terminate().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, TimeSpan RequestTimeout, ILoggerFactory? LoggerFactory)
+    {
+        public static TransportKey Of(AkkaRpcClientOptions o) => new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.RequestTimeout, o.LoggerFactory);
+    }
+
+    private sealed record LocatorKey(
+        string? UnixSocket, string TcpHost, int TcpPort, int TcpPortCount, string SystemName, bool AutoSpawn, string? RuntimeDirectory,
+        string? DataDirectory, string? ServerExecutable, TimeSpan SpawnTimeout, TimeSpan IdleShutdown, TimeSpan RequestTimeout)
+    {
+        public static LocatorKey Of(AkkaRpcClientOptions o) => new(
+            o.UnixSocket, o.TcpHost, o.TcpPort, o.TcpPortCount, o.SystemName, o.AutoSpawn, o.RuntimeDirectory,
+            o.DataDirectory, o.ServerExecutable, o.SpawnTimeout, o.IdleShutdown, o.RequestTimeout);
     }
 
     private async Task CloseAsync()

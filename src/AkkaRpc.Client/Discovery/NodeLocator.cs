@@ -160,7 +160,7 @@ internal sealed class NodeLocator
     }
 
     // Not an AkkaRpc node, another user's node, nothing listening, or a node going away: look elsewhere.
-    private static bool IsSkippable(Exception e) => e is RemoteUnreachableException or RemoteConnectionLostException or ActorNotFoundException;
+    private static bool IsSkippable(Exception e) => e is RemoteUnreachableException or RemoteConnectionLostException || AkkaRpcDatabase.IsNotDelivered(e);
 
     private async Task<(Address, IActorRef)> SpawnAsync(string database, CancellationToken cancellationToken)
     {

@@ -115,6 +115,12 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
             System.RemoteProvider = null;
         }
 
+        // New connections are refused first, so clients look for another node instead of reaching one about to go.
+        foreach (var (listener, _) in _listeners)
+        {
+            listener.StopAccepting();
+        }
+
         var links = _outbound.Values.Concat(_inbound.Keys).Select(a => a.CurrentLink).OfType<Link>().ToList();
         foreach (var link in links)
         {
