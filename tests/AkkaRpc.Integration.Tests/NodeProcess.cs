@@ -18,6 +18,8 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public IReadOnlyList<Address> Addresses => _addresses;
 
     public string Output
