@@ -15,7 +15,10 @@ internal sealed class ClientSandbox : IAsyncDisposable
 
     public ClientSandbox()
     {
-        Directory.CreateDirectory(RuntimeDirectory);
+        if (!OperatingSystem.IsWindows()) // the node refuses a socket directory others may enter
+        {
+            Directory.CreateDirectory(RuntimeDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     public static TimeSpan Ceiling { get; } = TestKitSettings.Dilated(TimeSpan.FromSeconds(60));

@@ -10,12 +10,12 @@ internal sealed class SpawnedNode(Process process, string logFile) : IDisposable
     /// <summary>The exit code if the process has ended (0: it lost the race for the lock to another node).</summary>
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
-    /// <summary>The last lines of the log, for an error message.</summary>
+    /// <summary>The last lines of the log, without stack frames, for an error message.</summary>
     public string Tail(int lines = 15)
     {
         try
         {
-            var all = File.ReadAllLines(LogFile);
+            var all = File.ReadAllLines(LogFile).Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal)).ToArray();
             return string.Join(Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)).Select(l => "  " + l));
         }
         catch (IOException e)
