@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,45 +63,45 @@ internal sealed class HttpBaselineServer : IAsyncDisposable
 
     private static void Map(WebApplication app, string path)
     {
-        app.MapGet("/ping", () => Results.Text("pong"));
+        app.MapGet("/ping", () => HttpResults.Text("pong"));
         app.MapGet("/items/{id:long}", (long id) =>
         {
             using var store = SqliteStore.Open(path);
-            return store.PointQuery(id) is { } row ? Results.Ok(row) : Results.NotFound();
+            return store.PointQuery(id) is { } row ? HttpResults.Ok(row) : HttpResults.NotFound();
         });
         app.MapPost("/items", (NewItem item) =>
         {
             using var store = SqliteStore.Open(path);
-            return Results.Ok(new CreatedId(store.Insert(item.Value)));
+            return HttpResults.Ok(new CreatedId(store.Insert(item.Value)));
         });
         app.MapPost("/blobs", async (HttpRequest request) =>
         {
             byte[] data = await ReadBodyAsync(request).ConfigureAwait(false);
             using var store = SqliteStore.Open(path);
-            return Results.Ok(new CreatedId(store.InsertBlob(data)));
+            return HttpResults.Ok(new CreatedId(store.InsertBlob(data)));
         });
         app.MapGet("/blobs/{id:long}", (long id) =>
         {
             using var store = SqliteStore.Open(path);
-            return store.SelectBlob(id) is { } data ? Results.Bytes(data, "application/octet-stream") : Results.NotFound();
+            return store.SelectBlob(id) is { } data ? HttpResults.Bytes(data, "application/octet-stream") : HttpResults.NotFound();
         });
         app.MapPut("/transfers/{transfer:long}/chunks/{seq:int}", async (long transfer, int seq, HttpRequest request) =>
         {
             byte[] data = await ReadBodyAsync(request).ConfigureAwait(false);
             using var store = SqliteStore.Open(path);
             store.InsertChunk(transfer, seq, data);
-            return Results.NoContent();
+            return HttpResults.NoContent();
         });
         app.MapGet("/transfers/{transfer:long}/chunks/{seq:int}", (long transfer, int seq) =>
         {
             using var store = SqliteStore.Open(path);
-            return store.SelectChunk(transfer, seq) is { } data ? Results.Bytes(data, "application/octet-stream") : Results.NotFound();
+            return store.SelectChunk(transfer, seq) is { } data ? HttpResults.Bytes(data, "application/octet-stream") : HttpResults.NotFound();
         });
         app.MapDelete("/transfers/{transfer:long}", (long transfer) =>
         {
             using var store = SqliteStore.Open(path);
             store.DeleteTransfer(transfer);
-            return Results.NoContent();
+            return HttpResults.NoContent();
         });
     }
 
