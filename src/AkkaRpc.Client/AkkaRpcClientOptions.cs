@@ -1,37 +1,167 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaRpc.Client;
 
-/// <summary>Where a client looks for a node, whether it may start one, and its time limits.</summary>
+/// <summary>
+/// Where a client looks for a node, whether it may start one, and its time limits. The defaults need no setup: a node
+/// on a Unix socket in the per-user runtime directory, started on first use. <see cref="FromConfiguration"/> reads the
+/// same settings from the <c>akkarpc.client</c> section of HOCON (see <c>hocon/akkarpc.conf</c>).
+/// </summary>
 public sealed class AkkaRpcClientOptions
 {
-    /// <summary>Unix socket of the node; null to not look there. Default: <c>node.sock</c> in <see cref="RuntimeDirectory"/>.</summary>
+    /// <summary>
+    /// The node's Unix socket; looked at first. Null (the default) means <c>node.sock</c> in <see cref="RuntimeDirectory"/>;
+    /// the empty string means "do not look on a Unix socket".
+    /// </summary>
     public string? UnixSocket { get; set; }
 
-    /// <summary>TCP host to scan.</summary>
+    /// <summary>The host whose TCP ports are scanned.</summary>
     public string TcpHost { get; set; } = "127.0.0.1";
 
-    /// <summary>First TCP port of the range scanned in order.</summary>
+    /// <summary>First port of the TCP range, scanned in order after the Unix socket.</summary>
     public int TcpPort { get; set; } = 4053;
 
-    /// <summary>How many ports from <see cref="TcpPort"/> are scanned; 0 to not look on TCP.</summary>
+    /// <summary>How many ports from <see cref="TcpPort"/> are scanned; 0 (the default) to not look on TCP.</summary>
     public int TcpPortCount { get; set; }
 
-    /// <summary>Start <c>akkarpc serve</c> when no node answers.</summary>
+    /// <summary>The actor system name of the node (<c>akkarpc.system-name</c> on the node).</summary>
+    public string SystemName { get; set; } = "AkkaRpc";
+
+    /// <summary>Start <c>akkarpc serve</c> when no node answers. When off, that is a <see cref="NodeUnreachableException"/>.</summary>
     public bool AutoSpawn { get; set; } = true;
 
-    /// <summary>Per-user runtime directory: the node's socket, lock and log.</summary>
+    /// <summary>
+    /// Per-user directory for the spawned node's socket, lock and log. Null: <c>$AKKARPC_RUNTIME_DIR</c>, else
+    /// <c>$XDG_RUNTIME_DIR/akkarpc</c>, else <c>/tmp/akkarpc-$USER</c>.
+    /// </summary>
     public string? RuntimeDirectory { get; set; }
 
-    /// <summary>Data directory a spawned node serves.</summary>
+    /// <summary>
+    /// Where a spawned node keeps database files. Null: <c>$AKKARPC_DATA_DIR</c>, else <c>$XDG_DATA_HOME/akkarpc</c>, else
+    /// <c>~/.local/share/akkarpc</c>. A node already running keeps its own.
+    /// </summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>Per-request timeout.</summary>
+    /// <summary>
+    /// The <c>akkarpc</c> executable to spawn. Null: <c>$AKKARPC_SERVER</c>, else <c>akkarpc</c> next to this program,
+    /// else <c>akkarpc</c> on the PATH.
+    /// </summary>
+    public string? ServerExecutable { get; set; }
+
+    /// <summary>How long a spawned node may take to answer before the connect fails, naming its log.</summary>
+    public TimeSpan SpawnTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>A spawned node exits after this long with no connections.</summary>
+    public TimeSpan IdleShutdown { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one call waits for its reply, unless <see cref="RequestOptions.Timeout"/> says otherwise.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Own connection instead of the process-wide shared one.</summary>
+    /// <summary>How long connecting to one endpoint (socket and handshake) may take before it is skipped.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The cookie file; null for <c>~/.akkarpc/cookie</c>, the node's default.</summary>
+    public string? CookiePath { get; set; }
+
+    /// <summary>
+    /// Give this handle its own connection (and actor system) instead of the process-wide shared one; it closes with the
+    /// handle. For benchmarks and tests that need one connection per simulated client.
+    /// </summary>
     public bool PrivateConnection { get; set; }
 
-    /// <summary>Logging.</summary>
+    /// <summary>Logging; discovery reports skipped endpoints at debug level.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Reads options from a configuration section shaped like HOCON's <c>akkarpc.client</c>: <c>unix-socket</c>,
+    /// <c>tcp:host</c>, <c>tcp:port</c>, <c>tcp:port-count</c>, <c>auto-spawn</c>, <c>runtime-dir</c>, <c>data-dir</c>,
+    /// <c>server-executable</c>, <c>spawn-timeout</c>, <c>idle-shutdown</c>, <c>request-timeout</c>, <c>connect-timeout</c>,
+    /// <c>cookie-path</c>; <c>system-name</c> from the parent. Empty strings keep the defaults.
+    /// </summary>
+    /// <exception cref="FormatException">A value does not parse; the message names the key.</exception>
+    public static AkkaRpcClientOptions FromConfiguration(IConfiguration root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var client = root.GetSection("client");
+        var options = new AkkaRpcClientOptions();
+        if (Text(root, "system-name") is { } system)
+        {
+            options.SystemName = system;
+        }
+
+        options.UnixSocket = client["unix-socket"] switch
+        {
+            null or "" => null,
+            "off" => "", // "do not look on a Unix socket"
+            var path => path,
+        };
+        options.TcpHost = Text(client, "tcp:host") ?? options.TcpHost;
+        options.TcpPort = Integer(client, "tcp:port") ?? options.TcpPort;
+        options.TcpPortCount = Integer(client, "tcp:port-count") ?? options.TcpPortCount;
+        options.AutoSpawn = Boolean(client, "auto-spawn") ?? options.AutoSpawn;
+        options.RuntimeDirectory = Text(client, "runtime-dir");
+        options.DataDirectory = Text(client, "data-dir");
+        options.ServerExecutable = Text(client, "server-executable");
+        options.SpawnTimeout = Duration(client, "spawn-timeout") ?? options.SpawnTimeout;
+        options.IdleShutdown = Duration(client, "idle-shutdown") ?? options.IdleShutdown;
+        options.RequestTimeout = Duration(client, "request-timeout") ?? options.RequestTimeout;
+        options.ConnectTimeout = Duration(client, "connect-timeout") ?? options.ConnectTimeout;
+        options.CookiePath = Text(client, "cookie-path") ?? Text(root, "remote:cookie-path");
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>Checks the settings together; the message names the one to fix.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range, or no endpoint is left to look at.</exception>
+    public void Validate()
+    {
+        if (UnixSocket == "" && TcpPortCount == 0)
+        {
+            throw new ArgumentException("No endpoint to look for a node at: the Unix socket is off and tcp.port-count is 0. Set one of them.");
+        }
+
+        if (TcpPortCount < 0 || TcpPort is < 0 or > 65535 || (TcpPortCount > 0 && TcpPort + TcpPortCount - 1 > 65535))
+        {
+            throw new ArgumentException($"The TCP range {TcpPort}+{TcpPortCount} is not within ports 1–65535 (tcp.port, tcp.port-count).");
+        }
+
+        Positive(SpawnTimeout, "spawn-timeout");
+        Positive(IdleShutdown, "idle-shutdown");
+        Positive(RequestTimeout, "request-timeout");
+        Positive(ConnectTimeout, "connect-timeout");
+        if (string.IsNullOrWhiteSpace(SystemName))
+        {
+            throw new ArgumentException("system-name must not be empty.");
+        }
+    }
+
+    internal AkkaRpcClientOptions Clone() => (AkkaRpcClientOptions)MemberwiseClone();
+
+    private static void Positive(TimeSpan value, string key)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"client.{key} must be positive; it is {value}.");
+        }
+    }
+
+    private static string? Text(IConfiguration section, string key) => section[key] is { Length: > 0 } v ? v : null;
+
+    private static int? Integer(IConfiguration section, string key) => Text(section, key) is { } v
+        ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw new FormatException($"client.{key.Replace(':', '.')} = '{v}' is not an integer.")
+        : null;
+
+    private static bool? Boolean(IConfiguration section, string key) => Text(section, key)?.ToLowerInvariant() switch
+    {
+        null => null,
+        "true" or "on" or "yes" => true,
+        "false" or "off" or "no" => false,
+        var v => throw new FormatException($"client.{key.Replace(':', '.')} = '{v}' is not a boolean (on/off, true/false)."),
+    };
+
+    private static TimeSpan? Duration(IConfiguration section, string key) => Text(section, key) is { } v
+        ? Config.HoconDurations.TryParse(v, out var d) ? d : throw new FormatException($"client.{key.Replace(':', '.')} = '{v}' is not a duration (e.g. 500ms, 20s, 5m).")
+        : null;
 }

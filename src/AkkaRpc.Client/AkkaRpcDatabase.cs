@@ -1,61 +1,209 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using AkkaRpc.Actors;
+using AkkaRpc.Remote;
 using AkkaRpc.Sqlite;
 
 namespace AkkaRpc.Client;
 
-/// <summary>A handle on one database of a node. Thread-safe; many handles share one connection.</summary>
+/// <summary>
+/// A handle on one database of a node. Safe for concurrent use from many threads; every handle of a process shares one
+/// connection per node (unless <see cref="AkkaRpcClientOptions.PrivateConnection"/>). If the node dies, calls in flight
+/// fail with <see cref="ConnectionLostException"/> (outcome unknown; never retried, except reads marked idempotent) and
+/// the next call reconnects, starting a node again if auto-spawn is on.
+/// </summary>
 public sealed class AkkaRpcDatabase : IAsyncDisposable
 {
-    private AkkaRpcDatabase()
+    private const int MaxUnsentRetries = 2;
+    private readonly ClientRuntime _runtime;
+    private readonly AkkaRpcClientOptions _options;
+    private readonly SemaphoreSlim _resolveGate = new(1, 1);
+    private OwnerRef? _owner;
+    private int _disposed;
+
+    internal AkkaRpcDatabase(string name, ClientRuntime runtime, AkkaRpcClientOptions options, Address node, IActorRef owner)
     {
+        Name = name;
+        _runtime = runtime;
+        _options = options;
+        _owner = new OwnerRef(node, owner);
     }
 
     /// <summary>The database name.</summary>
-    public string Name { get; } = "";
+    public string Name { get; }
 
-    /// <summary>Runs a query; parameters from an anonymous object, a dictionary, or a list.</summary>
-    public Task<SqlRowSet> QueryAsync(string sql, object? parameters = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("skeleton: lands with issue 5");
+    /// <summary>The address of the node serving the database now.</summary>
+    public string NodeAddress => Volatile.Read(ref _owner)?.Node.ToString() ?? "(reconnecting)";
 
-    /// <summary>Runs a query and maps each row to <typeparamref name="T"/> by column name.</summary>
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("skeleton: lands with issue 5");
+    /// <summary>Runs a query and returns every row (large results are fetched page by page).</summary>
+    /// <param name="sql">One SQL statement.</param>
+    /// <param name="parameters">An anonymous object or dictionary (named: <c>$id</c>, <c>:id</c>, <c>@id</c>), or a list (positional <c>?</c>).</param>
+    /// <param name="options">Timeout and idempotency for this call.</param>
+    /// <param name="cancellationToken">Stops waiting; the statement may still run.</param>
+    public Task<SqlRowSet> QueryAsync(string sql, object? parameters = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        QueryCoreAsync(sql, parameters, transactionId: null, options, cancellationToken);
 
-    /// <summary>Runs a statement that changes data.</summary>
-    public Task<ExecuteResult> ExecuteAsync(string sql, object? parameters = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("skeleton: lands with issue 5");
+    /// <summary>Runs a query and maps each row to <typeparamref name="T"/>: by constructor parameters or settable properties named like the columns, or the single column for a scalar type.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<[DynamicallyAccessedMembers(RowMapper.Members)] T>(string sql, object? parameters = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        RowMapper.Map<T>(await QueryAsync(sql, parameters, options, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Round trip to the owner.</summary>
-    public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("skeleton: lands with issue 5");
+    /// <summary>Runs one statement that changes data; it is on disk when this returns.</summary>
+    public Task<ExecuteResult> ExecuteAsync(string sql, object? parameters = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        RequestAsync<ExecuteResult>(new Execute(sql, ParameterBinder.Bind(parameters)), transactionId: null, options, cancellationToken);
 
-    /// <inheritdoc/>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-}
+    /// <summary>Runs statements atomically: all of them, or (on the first error) none.</summary>
+    public Task<BatchResult> BatchAsync(IEnumerable<(string Sql, object? Parameters)> statements, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        RequestAsync<BatchResult>(ToBatch(statements), transactionId: null, options, cancellationToken);
 
-/// <summary>Per-call settings.</summary>
-public sealed record RequestOptions(TimeSpan? Timeout = null, bool Idempotent = false);
-
-/// <summary>Rows of a query.</summary>
-public sealed class SqlRowSet
-{
-    private SqlRowSet()
+    /// <summary>
+    /// Starts an interactive transaction: other clients' requests wait until it commits or rolls back, or until
+    /// <paramref name="lease"/> passes without a request from this transaction (then the node rolls it back).
+    /// Disposing it without <see cref="AkkaRpcTransaction.CommitAsync"/> rolls it back.
+    /// </summary>
+    public async Task<AkkaRpcTransaction> BeginTransactionAsync(TimeSpan? lease = null, CancellationToken cancellationToken = default)
     {
+        var started = await RequestAsync<TransactionStarted>(new Begin(lease ?? TimeSpan.FromSeconds(30)), transactionId: null, options: null, cancellationToken).ConfigureAwait(false);
+        return new AkkaRpcTransaction(this, started.TransactionId, started.Lease);
     }
 
-    /// <summary>Rows.</summary>
-    public IReadOnlyList<SqlRow> Rows { get; } = [];
-}
-
-/// <summary>One row.</summary>
-public sealed class SqlRow
-{
-    private SqlRow()
+    /// <summary>A round trip to the database's owner; returns its duration.</summary>
+    public async Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
     {
+        var watch = Stopwatch.StartNew();
+        await RequestAsync<Pong>(new Ping(), transactionId: null, RequestOptions.IdempotentRead, cancellationToken).ConfigureAwait(false);
+        return watch.Elapsed;
     }
 
-    /// <summary>Value by ordinal, as a CLR value (null, long, double, string, byte[]).</summary>
-    public object? this[int ordinal] => throw new NotImplementedException();
+    /// <summary>Which file the node serves under this name, and whether it is read-only.</summary>
+    public Task<TargetDatabaseInfo> TargetDatabaseAsync(CancellationToken cancellationToken = default) =>
+        RequestAsync<TargetDatabaseInfo>(new TargetDatabase(), transactionId: null, RequestOptions.IdempotentRead, cancellationToken);
 
-    /// <summary>Value by column name.</summary>
-    public object? this[string column] => throw new NotImplementedException();
+    /// <summary>Closes the handle; with a private connection, the connection too.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _runtime.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal async Task<SqlRowSet> QueryCoreAsync(string sql, object? parameters, long? transactionId, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        var first = await RequestAsync<QueryResult>(new Query(sql, ParameterBinder.Bind(parameters)), transactionId, options, cancellationToken).ConfigureAwait(false);
+        var rows = new List<IReadOnlyList<SqlValue>>(first.Rows);
+        for (var page = first; page.CursorId is { } cursor;)
+        {
+            // The rest of a large result comes in pages from a cursor on the same owner; it is not retried elsewhere.
+            page = await RequestAsync<QueryResult>(new Fetch(cursor), transactionId, options is { Idempotent: true } ? options with { Idempotent = false } : options, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(page.Rows);
+        }
+
+        return SqlRowSet.From(first, rows);
+    }
+
+    internal static Batch ToBatch(IEnumerable<(string Sql, object? Parameters)> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var list = statements.Select(s => new Statement(s.Sql, ParameterBinder.Bind(s.Parameters))).ToList();
+        return list.Count > 0 ? new Batch(list) : throw new ArgumentException("A batch needs at least one statement.", nameof(statements));
+    }
+
+    /// <summary>
+    /// Sends one request to the owner and returns its reply as <typeparamref name="TReply"/>, or throws the client
+    /// exception for what went wrong. A request that certainly did not run (no connection, owner gone) is sent again
+    /// after finding the node anew; one that may have run is not, unless it is an idempotent read.
+    /// </summary>
+    internal async Task<TReply> RequestAsync<TReply>(DatabaseRequest request, long? transactionId, RequestOptions? options, CancellationToken cancellationToken)
+        where TReply : DatabaseReply
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var message = transactionId is { } id ? new Transactional(id, request) : request;
+        var timeout = options?.Timeout ?? _options.RequestTimeout;
+        var unsent = 0;
+        var lostRetried = false;
+        while (true)
+        {
+            var owner = Volatile.Read(ref _owner) ?? await ReresolveAsync(transactionId, cancellationToken).ConfigureAwait(false);
+            DatabaseReply reply;
+            try
+            {
+                reply = await owner.Owner.Ask<DatabaseReply>(message, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RemoteUnreachableException or ActorNotFoundException)
+            {
+                // Nothing ran: the node is gone (or restarted) or the owner closed. Find it again and resend.
+                Invalidate(owner, nodeGone: e is RemoteUnreachableException);
+                if (++unsent > MaxUnsentRetries)
+                {
+                    throw new NodeUnreachableException($"The request to '{Name}' could not be delivered: {e.Message}", e);
+                }
+
+                continue;
+            }
+            catch (RemoteConnectionLostException e)
+            {
+                Invalidate(owner, nodeGone: true);
+                if (options is { Idempotent: true } && !lostRetried && transactionId is null)
+                {
+                    lostRetried = true;
+                    continue;
+                }
+
+                throw new ConnectionLostException(
+                    $"The connection to the node serving '{Name}' ({owner.Node}) was lost before the reply: the outcome is unknown, the " +
+                    $"{request.GetType().Name} may or may not have run. It was not retried; the next call reconnects.", e);
+            }
+            catch (AskTimeoutException e)
+            {
+                throw new RequestTimeoutException(
+                    $"No reply from '{Name}' within {timeout.TotalSeconds:0.###} s; the {request.GetType().Name} may still run. " +
+                    "Raise the timeout (RequestOptions.Timeout or client.request-timeout) for long statements.", e);
+            }
+
+            return reply switch
+            {
+                TReply expected => expected,
+                DatabaseError error => throw ErrorMapper.Map(error),
+                _ => throw new InvalidOperationException($"'{Name}' answered {request.GetType().Name} with {reply.GetType().Name}."),
+            };
+        }
+    }
+
+    private void Invalidate(OwnerRef owner, bool nodeGone)
+    {
+        Interlocked.CompareExchange(ref _owner, null, owner);
+        if (nodeGone)
+        {
+            _runtime.Locator.Forget(owner.Node);
+        }
+    }
+
+    private async Task<OwnerRef> ReresolveAsync(long? transactionId, CancellationToken cancellationToken)
+    {
+        if (transactionId is { } id)
+        {
+            // A new owner (or node) knows nothing of the transaction: everything it did was rolled back.
+            throw new TransactionException($"Transaction {id} on '{Name}' is gone: the connection to its node was lost or its owner restarted, so it was rolled back.");
+        }
+
+        await _resolveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _owner) is { } current)
+            {
+                return current;
+            }
+
+            var (node, owner) = await _runtime.Locator.ResolveAsync(Name, cancellationToken).ConfigureAwait(false);
+            var fresh = new OwnerRef(node, owner);
+            Volatile.Write(ref _owner, fresh);
+            return fresh;
+        }
+        finally
+        {
+            _resolveGate.Release();
+        }
+    }
+
+    private sealed record OwnerRef(Address Node, IActorRef Owner);
 }

@@ -237,7 +237,7 @@ internal sealed class Association
 
         if (refused.Length > 0)
         {
-            var reason = new RemoteConnectionLostException(
+            var reason = new RemoteUnreachableException(
                 $"Could not reach {RemoteAddress}: {failure?.Message ?? "the connection closed at once"}. Is a node running there, with the same cookie?",
                 failure);
             _remoting.Logger.LogWarning("{Reason}", reason.Message);

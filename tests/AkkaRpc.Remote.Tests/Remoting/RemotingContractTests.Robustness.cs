@@ -67,7 +67,7 @@ public abstract partial class RemotingContractTests
 
         var error = await Record.ExceptionAsync(() => selection.Ask<ActorIdentity>(new Identify(1), Ceiling));
 
-        Assert.IsType<RemoteConnectionLostException>(error);
+        Assert.IsType<RemoteUnreachableException>(error);
     }
 
     [Fact]

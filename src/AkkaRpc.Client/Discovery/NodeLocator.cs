@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using AkkaRpc.Actors;
+using AkkaRpc.Remote;
+using AkkaRpc.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaRpc.Client;
+
+/// <summary>
+/// Finds the node that serves a database: the node last used, else the endpoints in order (the Unix socket, then the
+/// TCP range); an endpoint held by something that is not an AkkaRpc node, or by a node with another cookie, is skipped
+/// with a debug log. If none answers and auto-spawn is on, starts one and polls until it answers.
+/// </summary>
+internal sealed class NodeLocator
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan LastPoll = TimeSpan.FromMilliseconds(50);
+
+    private readonly ClientRuntime _runtime;
+    private readonly AkkaRpcClientOptions _options;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _spawnGate = new(1, 1);
+    private readonly Lazy<(string? Socket, Address[] Endpoints)> _endpoints;
+    private Address? _current;
+
+    public NodeLocator(ClientRuntime runtime, AkkaRpcClientOptions options, ILogger log)
+    {
+        _runtime = runtime;
+        _options = options;
+        _log = log;
+        _endpoints = new(() =>
+        {
+            var socket = ClientPaths.UnixSocket(options);
+            var list = new List<Address>();
+            if (socket is not null)
+            {
+                list.Add(new Address("akkarpc.unix", options.SystemName, socket));
+            }
+
+            for (var port = options.TcpPort; port < options.TcpPort + options.TcpPortCount; port++)
+            {
+                list.Add(new Address("akkarpc.tcp", options.SystemName, options.TcpHost, port));
+            }
+
+            return (socket, list.ToArray());
+        });
+    }
+
+    /// <summary>The endpoints looked at, in order.</summary>
+    public IReadOnlyList<Address> Endpoints => _endpoints.Value.Endpoints;
+
+    /// <summary>The node the last successful lookup used, if any.</summary>
+    public Address? Current => Volatile.Read(ref _current);
+
+    /// <summary>Forgets <paramref name="node"/> as the current node (it could not be reached), so the next lookup scans.</summary>
+    public void Forget(Address node) => Interlocked.CompareExchange(ref _current, null, node);
+
+    /// <summary>Resolves the owner of <paramref name="database"/>, finding or starting a node.</summary>
+    /// <exception cref="NodeUnreachableException">No node answered and none could be started.</exception>
+    /// <exception cref="AkkaRpcException">The node answered with an error for this database (not found, unavailable).</exception>
+    public async Task<(Address Node, IActorRef Owner)> ResolveAsync(string database, CancellationToken cancellationToken)
+    {
+        var skipped = new List<string>();
+        if (await ScanAsync(database, skipped, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            return found;
+        }
+
+        if (!_options.AutoSpawn)
+        {
+            throw new NodeUnreachableException(
+                $"No AkkaRpc node at {Describe(Endpoints)}, and auto-spawn is off. Start one with 'akkarpc serve' or turn auto-spawn on." +
+                Environment.NewLine + string.Join(Environment.NewLine, skipped.Select(s => "  " + s)));
+        }
+
+        return await SpawnAsync(database, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every endpoint that answers as an AkkaRpc node, with its address (for <c>akkarpc status</c>).</summary>
+    public async Task<IReadOnlyList<Address>> FindNodesAsync(CancellationToken cancellationToken)
+    {
+        var nodes = new List<Address>();
+        foreach (var endpoint in Endpoints)
+        {
+            if (endpoint.Protocol == "akkarpc.unix" && !File.Exists(endpoint.Host))
+            {
+                continue;
+            }
+
+            try
+            {
+                await _runtime.System.ActorSelection(endpoint + "/user/databases").Ask<ActorIdentity>(new Identify(null), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                nodes.Add(endpoint);
+            }
+            catch (Exception e) when (IsSkippable(e))
+            {
+                _log.LogDebug("No AkkaRpc node at {Endpoint}: {Reason}", endpoint, e.Message);
+            }
+        }
+
+        return nodes;
+    }
+
+    private async Task<(Address, IActorRef)?> ScanAsync(string database, List<string> skipped, CancellationToken cancellationToken)
+    {
+        var current = Current;
+        if (current is not null && await TryResolveAsync(current, database, skipped, cancellationToken).ConfigureAwait(false) is { } again)
+        {
+            return (current, again);
+        }
+
+        foreach (var endpoint in Endpoints)
+        {
+            if (endpoint != current && await TryResolveAsync(endpoint, database, skipped, cancellationToken).ConfigureAwait(false) is { } owner)
+            {
+                return (endpoint, owner);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IActorRef?> TryResolveAsync(Address endpoint, string database, List<string> skipped, CancellationToken cancellationToken)
+    {
+        // A missing socket file is known without a connection attempt; this keeps polling after a spawn cheap.
+        if (endpoint.Protocol == "akkarpc.unix" && !File.Exists(endpoint.Host))
+        {
+            skipped.Add($"{endpoint.Host}: no socket file");
+            return null;
+        }
+
+        DatabaseReply reply;
+        try
+        {
+            reply = await _runtime.System.ActorSelection(endpoint + "/user/databases")
+                .Ask<DatabaseReply>(new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsSkippable(e))
+        {
+            Forget(endpoint);
+            skipped.Add($"{endpoint}: {e.Message}");
+            _log.LogDebug("Skipping {Endpoint}: {Reason}", endpoint, e.Message);
+            return null;
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new RequestTimeoutException($"The node at {endpoint} did not resolve '{database}' within {_options.RequestTimeout.TotalSeconds:0.#} s.", e);
+        }
+
+        switch (reply)
+        {
+            case Resolved resolved:
+                Volatile.Write(ref _current, endpoint);
+                return resolved.Owner;
+            case DatabaseError error:
+                throw ErrorMapper.Map(error);
+            default:
+                throw new InvalidOperationException($"The node at {endpoint} answered Resolve with {reply.GetType().Name}.");
+        }
+    }
+
+    // Not an AkkaRpc node, another user's node, nothing listening, or a node going away: look elsewhere.
+    private static bool IsSkippable(Exception e) => e is RemoteUnreachableException or RemoteConnectionLostException or ActorNotFoundException;
+
+    private async Task<(Address, IActorRef)> SpawnAsync(string database, CancellationToken cancellationToken)
+    {
+        await _spawnGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another caller in this process may have started the node while this one waited.
+            var skipped = new List<string>();
+            if (await ScanAsync(database, skipped, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return found;
+            }
+
+            var runtimeDirectory = ClientPaths.RuntimeDirectory(_options);
+            using var node = NodeSpawner.Start(_options, runtimeDirectory, _endpoints.Value.Socket);
+            _log.LogInformation("No node answered at {Endpoints}; started one (log: {Log})", Describe(Endpoints), node.LogFile);
+            var deadline = Stopwatch.StartNew();
+            var delay = FirstPoll;
+            while (true)
+            {
+                skipped.Clear();
+                if (await ScanAsync(database, skipped, cancellationToken).ConfigureAwait(false) is { } up)
+                {
+                    return up;
+                }
+
+                // Exit code 0 is the quiet loser of the lock race: the winner is coming up, keep polling.
+                if (node.ExitCode is { } code and not 0)
+                {
+                    throw new NodeUnreachableException($"The node started for '{database}' exited with code {code}. Its log, {node.LogFile}, ends with:{Environment.NewLine}{node.Tail()}");
+                }
+
+                if (deadline.Elapsed >= _options.SpawnTimeout)
+                {
+                    throw new NodeUnreachableException(
+                        $"The node started for '{database}' did not answer at {Describe(Endpoints)} within {_options.SpawnTimeout.TotalSeconds:0.#} s " +
+                        $"(spawn-timeout). Its log, {node.LogFile}, ends with:{Environment.NewLine}{node.Tail()}");
+                }
+
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(LastPoll.Ticks, delay.Ticks * 2));
+            }
+        }
+        finally
+        {
+            _spawnGate.Release();
+        }
+    }
+
+    private static string Describe(IReadOnlyList<Address> endpoints) => string.Join(", ", endpoints.Select(e => e.Protocol == "akkarpc.unix" ? e.Host! : $"{e.Host}:{e.Port}"));
+}
