@@ -70,7 +70,7 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
         public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
         {
             var rows = await database.QueryAsync(BenchSchema.PointQuery, new { id }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return rows.Rows.Count == 1 ? Transfer.None : throw new InvalidDataException($"Row {id} is missing.");
+            return rows.Count == 1 ? Transfer.None : throw new InvalidDataException($"Row {id} is missing.");
         }
 
         public async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
@@ -82,14 +82,14 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
         public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             var rows = await database.QueryAsync(BenchSchema.InsertBlob, new { data = data.ToArray() }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            long id = rows.Rows.Count == 1 && rows.Rows[0][0] is long value ? value : throw new InvalidDataException("Storing a blob returned no id.");
+            long id = rows.Count == 1 && rows[0][0] is long value ? value : throw new InvalidDataException("Storing a blob returned no id.");
             return (id, new Transfer(data.Length, 0));
         }
 
         public async Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken)
         {
             var rows = await database.QueryAsync(BenchSchema.SelectBlob, new { id }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            int length = rows.Rows.Count == 1 && rows.Rows[0][0] is byte[] data ? data.Length : -1;
+            int length = rows.Count == 1 && rows[0][0] is byte[] data ? data.Length : -1;
             PayloadCheck.Length($"Blob {id}", length, expectedLength);
             return new Transfer(0, length);
         }
@@ -103,7 +103,7 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
         public async Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken)
         {
             var rows = await database.QueryAsync(BenchSchema.SelectChunk, new { transfer = transferId, seq = sequence }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            int length = rows.Rows.Count == 1 && rows.Rows[0][0] is byte[] data ? data.Length : -1;
+            int length = rows.Count == 1 && rows[0][0] is byte[] data ? data.Length : -1;
             PayloadCheck.Length($"Chunk {sequence} of file {transferId}", length, expectedLength);
             return new Transfer(0, length);
         }
