@@ -47,7 +47,7 @@ internal sealed class ClientOperation
     /// <summary>Runs request <paramref name="request"/> (negative during warm-up).</summary>
     public async Task<Transfer> RunAsync(long request, CancellationToken cancellationToken) => _workload.Operation switch
     {
-        OperationKind.PointQuery => await _connection.PointQueryAsync(BenchSchema.RowFor(_client, request & long.MaxValue), cancellationToken).ConfigureAwait(false),
+        OperationKind.PointQuery => await _connection.PointQueryAsync(BenchSchema.RowFor(_client, request), cancellationToken).ConfigureAwait(false),
         OperationKind.Insert => await _connection.InsertAsync(request, cancellationToken).ConfigureAwait(false),
         OperationKind.Upload => (await _connection.UploadBlobAsync(_buffer, cancellationToken).ConfigureAwait(false)).Transfer,
         OperationKind.Download => await _connection.DownloadBlobAsync(_blobId, _buffer.Length, cancellationToken).ConfigureAwait(false),

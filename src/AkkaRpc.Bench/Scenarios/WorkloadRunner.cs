@@ -39,7 +39,7 @@ internal static class WorkloadRunner
                 await operation.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 for (int i = 0; i < workload.Warmup && !cancellationToken.IsCancellationRequested; i++)
                 {
-                    await operation.RunAsync(-1 - i, cancellationToken).ConfigureAwait(false);
+                    await operation.RunAsync(workload.Requests + i, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

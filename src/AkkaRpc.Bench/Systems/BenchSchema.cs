@@ -31,5 +31,5 @@ internal static class BenchSchema
     public const string DeleteTransfer = "DELETE FROM chunks WHERE transfer = $transfer";
 
     /// <summary>The seeded row a client's <paramref name="request"/>-th point query reads: spread so clients do not read in lockstep.</summary>
-    public static long RowFor(int client, long request) => ((client * 7919L) + (request * 104_729L)) % SeedRows + 1;
+    public static long RowFor(int client, long request) => (long)(unchecked((ulong)((client * 7919L) + (request * 104_729L))) % SeedRows) + 1;
 }
