@@ -23,7 +23,7 @@ public sealed class CliTests
     [InlineData("bench", "actors", "--duration", "fast")]
     [InlineData("bench", "actors", "--duration", "1ms")]
     [InlineData("bench", "nothing")]
-    [InlineData("bench")]
+    [InlineData("bench", "--transport", "carrier-pigeon")]
     [InlineData]
     public async Task BadCommandLines_ExitWithUsageError(params string[] args)
     {

@@ -10,8 +10,12 @@ internal static class BenchCommand
     {
         var bench = new Command(
             "bench",
-            "Measure AkkaRpc against the floors of this machine. Every figure is the median of several rounds and is " +
-            "quoted as a ratio to a floor measured in the same run, because shared machines are noisy.");
+            "Without a suite: rpycbench's scenarios (connection time, latency, bandwidth, binary transfer, concurrency) against AkkaRpc " +
+            "over TCP and a Unix socket, an HTTP/REST baseline and the floors (raw socket, in-process SQLite), each server in its own " +
+            "process, with ratios from the same run. The suites (actors, owner, remote) measure single layers against their floors.");
+        var suite = new BenchSuiteOptions();
+        suite.AddTo(bench);
+        bench.SetAction(CliApplication.Guard((parseResult, cancellationToken) => BenchSuiteRunner.RunAsync(parseResult, suite, cancellationToken)));
         bench.Subcommands.Add(BenchActorsCommand.Create());
         bench.Subcommands.Add(BenchOwnerCommand.Create());
         bench.Subcommands.Add(BenchRemoteCommand.Create());

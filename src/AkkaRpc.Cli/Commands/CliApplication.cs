@@ -14,6 +14,9 @@ internal static class CliApplication
             "Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl+C).");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BenchWorkerCommand.Create());
+        root.Subcommands.Add(BenchServerCommands.CreateHttp());
+        root.Subcommands.Add(BenchServerCommands.CreateRaw());
         root.Subcommands.Add(QueryCommand.Create());
         return root;
     }

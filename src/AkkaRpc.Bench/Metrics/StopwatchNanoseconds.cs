@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AkkaRpc.Cli.Benchmarking;
+namespace AkkaRpc.Bench.Metrics;
 
 /// <summary>Converts <see cref="Stopwatch"/> timestamps to nanoseconds without going through <see cref="TimeSpan"/>'s 100 ns ticks.</summary>
 internal static class StopwatchNanoseconds

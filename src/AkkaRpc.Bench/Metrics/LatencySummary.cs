@@ -1,4 +1,4 @@
-namespace AkkaRpc.Cli.Benchmarking;
+namespace AkkaRpc.Bench.Metrics;
 
 /// <summary>The latency figures of one round, all in nanoseconds.</summary>
 /// <param name="Count">Number of recorded round trips.</param>

@@ -1,6 +1,6 @@
-using AkkaRpc.Cli.Benchmarking;
+using AkkaRpc.Bench.Metrics;
 
-namespace AkkaRpc.Cli.Tests;
+namespace AkkaRpc.Bench.Tests;
 
 public sealed class LatencyHistogramTests
 {

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace AkkaRpc.Cli.Benchmarking;
+namespace AkkaRpc.Bench.Metrics;
 
 /// <summary>
 /// A log-bucketed latency histogram in the style of HdrHistogram: constant memory, values in
@@ -149,6 +149,54 @@ internal sealed class LatencyHistogram
     {
         ArgumentNullException.ThrowIfNull(other);
         return _counts.AsSpan().SequenceEqual(other._counts) && Min == other.Min && Max == other.Max;
+    }
+
+    /// <summary>Gets the sum of squared deviations from the mean (Welford's M2), which a copy needs to stay exact.</summary>
+    internal double SumOfSquaredDeviations => _m2;
+
+    /// <summary>Returns the buckets that hold at least one value, in index order: what travels on the wire.</summary>
+    internal IEnumerable<(int Index, long Count)> NonEmptyBuckets()
+    {
+        for (int i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i] != 0)
+            {
+                yield return (i, _counts[i]);
+            }
+        }
+    }
+
+    /// <summary>Rebuilds a histogram from the parts <see cref="NonEmptyBuckets"/> and the exact moments describe.</summary>
+    /// <exception cref="ArgumentException">The parts contradict each other (a bucket out of range, counts that do not add up).</exception>
+    internal static LatencyHistogram FromParts(long min, long max, double mean, double sumOfSquaredDeviations, IEnumerable<(int Index, long Count)> buckets)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var histogram = new LatencyHistogram();
+        foreach (var (index, count) in buckets)
+        {
+            if ((uint)index >= (uint)s_bucketCount || count <= 0)
+            {
+                throw new ArgumentException($"Bucket {index} with count {count} is not a bucket of a latency histogram.", nameof(buckets));
+            }
+
+            histogram._counts[index] += count;
+            histogram._count += count;
+        }
+
+        if (histogram._count > 0 && (min < 0 || max < min || double.IsNaN(mean) || sumOfSquaredDeviations < 0))
+        {
+            throw new ArgumentException($"Min {min}, max {max}, mean {mean} and M2 {sumOfSquaredDeviations} do not describe recorded values.", nameof(buckets));
+        }
+
+        if (histogram._count > 0)
+        {
+            histogram._min = min;
+            histogram._max = max;
+            histogram._mean = mean;
+            histogram._m2 = sumOfSquaredDeviations;
+        }
+
+        return histogram;
     }
 
     /// <summary>Maps a value to its bucket.</summary>

@@ -1,0 +1,158 @@
+using AkkaRpc.Bench.Metrics;
+using AkkaRpc.Bench.Protocol;
+using AkkaRpc.Bench.Scenarios;
+using AkkaRpc.Bench.Systems;
+
+namespace AkkaRpc.Bench.Results;
+
+/// <summary>Turns the outcomes of a run's steps into per-system figures and same-run ratios.</summary>
+internal static class ReportBuilder
+{
+    private const double BitsPerMegabit = 1_000_000.0 / 8;
+
+    /// <summary>Builds the report of a run.</summary>
+    public static RunReport Build(IReadOnlyList<StepOutcome> outcomes, RunMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var systems = outcomes
+            .GroupBy(o => o.Step.System.Key)
+            .Select(g => new KeyValuePair<string, SystemReport>(g.Key, BuildSystem(g.Key, [.. g])))
+            .ToList();
+        var byKey = systems.ToDictionary(p => p.Key, p => p.Value);
+        var ratios = new Dictionary<string, SystemRatios>();
+        foreach (var key in new[] { SystemCatalog.AkkaRpcTcp, SystemCatalog.AkkaRpcUnix })
+        {
+            if (byKey.TryGetValue(key, out var akkarpc))
+            {
+                ratios[key] = new SystemRatios(
+                    Ratio(akkarpc, byKey, SystemCatalog.Http),
+                    SystemCatalog.FloorOf(key) is { } floor ? Ratio(akkarpc, byKey, floor) : null,
+                    Ratio(akkarpc, byKey, SystemCatalog.InProcess));
+            }
+        }
+
+        return new RunReport(systems, ratios, metadata);
+    }
+
+    private static SystemReport BuildSystem(string key, IReadOnlyList<StepOutcome> outcomes)
+    {
+        var (name, protocol, mode) = SystemCatalog.Describe(key);
+        StepOutcome? Find(OperationKind operation, ScenarioKind scenario) =>
+            outcomes.FirstOrDefault(o => o.Step.Workload.Operation == operation && o.Step.Scenario == scenario);
+        LatencyStats? Stats(StepOutcome? o) => o is null || o.Metrics.Latency.Count == 0 ? null : LatencyStats.From(o.Metrics.Latency);
+
+        var bandwidth = outcomes
+            .Where(o => o.Step.Scenario == ScenarioKind.Bandwidth)
+            .GroupBy(o => o.Step.Workload.PayloadBytes)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var up = g.FirstOrDefault(o => o.Step.Workload.Operation == OperationKind.Upload);
+                var down = g.FirstOrDefault(o => o.Step.Workload.Operation == OperationKind.Download);
+                return new BandwidthPoint(g.Key, BytesPerSecond(up, sent: true), BytesPerSecond(down, sent: false), Stats(up), Stats(down));
+            })
+            .ToList();
+
+        var binary = outcomes
+            .Where(o => o.Step.Scenario == ScenarioKind.BinaryTransfer)
+            .GroupBy(o => o.Step.Workload.FileBytes)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var up = g.FirstOrDefault(o => o.Step.Workload.Operation == OperationKind.FileUpload);
+                var down = g.FirstOrDefault(o => o.Step.Workload.Operation == OperationKind.FileDownload);
+                double upSeconds = up?.Metrics.Latency.Mean / 1e9 ?? 0;
+                double downSeconds = down?.Metrics.Latency.Mean / 1e9 ?? 0;
+                return new BinaryTransferPoint(
+                    g.Key,
+                    g.First().Step.Workload.ChunkBytes,
+                    up?.Metrics.Successes ?? 0,
+                    upSeconds,
+                    downSeconds,
+                    upSeconds > 0 ? g.Key / upSeconds / BitsPerMegabit : 0,
+                    downSeconds > 0 ? g.Key / downSeconds / BitsPerMegabit : 0);
+            })
+            .ToList();
+
+        var failures = new Dictionary<string, long>();
+        foreach (var (kind, count) in outcomes.SelectMany(o => o.Metrics.Failures))
+        {
+            failures[kind] = failures.GetValueOrDefault(kind) + count;
+        }
+
+        long successes = outcomes.Sum(o => o.Metrics.Successes);
+        long failed = outcomes.Sum(o => o.Metrics.FailureCount);
+        return new SystemReport(
+            name,
+            protocol,
+            mode,
+            Stats(Find(OperationKind.Connect, ScenarioKind.Connection)),
+            Stats(Find(OperationKind.PointQuery, ScenarioKind.Latency)),
+            Stats(Find(OperationKind.Insert, ScenarioKind.Latency)),
+            Throughput(bandwidth.Select(b => b.UploadBytesPerSecond)),
+            Throughput(bandwidth.Select(b => b.DownloadBytesPerSecond)),
+            bandwidth,
+            binary,
+            Find(OperationKind.PointQuery, ScenarioKind.Concurrency) is { } c ? Concurrency(c) : null,
+            successes + failed == 0 ? 0 : (double)successes / (successes + failed),
+            failures,
+            outcomes.Sum(o => o.LostClients));
+    }
+
+    private static ConcurrencyReport Concurrency(StepOutcome o)
+    {
+        var m = o.Metrics;
+        long total = (long)o.Step.Clients * o.Step.Workload.Requests;
+        double seconds = o.WallNs / 1e9;
+        var rates = m.ClientRates.Count == 0 ? [0.0] : m.ClientRates;
+        return new ConcurrencyReport(
+            o.Step.Clients,
+            o.Step.Workload.Requests,
+            total,
+            m.Successes,
+            total - m.Successes,
+            total == 0 ? 0 : (double)m.Successes / total,
+            seconds,
+            seconds > 0 ? m.Successes / seconds : 0,
+            LatencyStats.From(m.Latency),
+            new PerConnectionStats(rates.Average(), rates.Min(), rates.Max()),
+            o.LostClients);
+    }
+
+    private static double BytesPerSecond(StepOutcome? o, bool sent)
+    {
+        if (o is null || o.Metrics.Latency.Count == 0 || o.Metrics.Latency.Mean <= 0)
+        {
+            return 0;
+        }
+
+        // Bytes of one request over its mean latency: the rate a single client sees, as rpycbench reports it.
+        double perRequest = (double)(sent ? o.Metrics.BytesSent : o.Metrics.BytesReceived) / o.Metrics.Successes;
+        return perRequest / (o.Metrics.Latency.Mean / 1e9);
+    }
+
+    private static ThroughputStats? Throughput(IEnumerable<double> rates)
+    {
+        var list = rates.Where(r => r > 0).ToList();
+        return list.Count == 0 ? null : new ThroughputStats(list.Average(), list.Max());
+    }
+
+    private static RatioSet? Ratio(SystemReport a, Dictionary<string, SystemReport> all, string baselineKey)
+    {
+        if (!all.TryGetValue(baselineKey, out var b))
+        {
+            return null;
+        }
+
+        static double? Div(double? x, double? y) => x is > 0 && y is > 0 ? x / y : null;
+        return new RatioSet(
+            baselineKey,
+            Div(a.ConnectionTime?.Mean, b.ConnectionTime?.Mean),
+            Div(a.Latency?.Mean, b.Latency?.Mean),
+            Div(a.Latency?.P99, b.Latency?.P99),
+            Div(a.InsertLatency?.Mean, b.InsertLatency?.Mean),
+            Div(a.UploadBandwidth?.Max, b.UploadBandwidth?.Max),
+            Div(a.DownloadBandwidth?.Max, b.DownloadBandwidth?.Max),
+            Div(a.Concurrency?.ThroughputRps, b.Concurrency?.ThroughputRps));
+    }
+}

@@ -1,0 +1,58 @@
+namespace AkkaRpc.Bench.Running;
+
+/// <summary>The sizes of a run, named after rpycbench's flags; read from <c>akkarpc.bench</c> in <c>hocon/bench.conf</c>, overridden by flags.</summary>
+/// <param name="NumSerialConnections">Connections opened one at a time in the connection scenario.</param>
+/// <param name="NumRequests">Requests of each latency measurement.</param>
+/// <param name="NumParallelClients">Clients at once in the concurrency scenario.</param>
+/// <param name="RequestsPerClient">Requests of each concurrent client.</param>
+/// <param name="Warmup">Untimed requests before each measurement.</param>
+/// <param name="BandwidthSizes">Blob sizes of the bandwidth scenario.</param>
+/// <param name="BandwidthIterations">Transfers of each blob size each way.</param>
+/// <param name="TestBinaryTransfer">Whether to run the binary file transfer scenario.</param>
+/// <param name="BinaryFileSizes">File sizes of the binary transfer scenario.</param>
+/// <param name="BinaryChunkSize">Chunk size of binary transfers.</param>
+/// <param name="BinaryIterations">Transfers of each file each way.</param>
+/// <param name="MaxStepDuration">Time cap of one measurement's timed requests.</param>
+internal sealed record BenchSettings(
+    int NumSerialConnections,
+    int NumRequests,
+    int NumParallelClients,
+    int RequestsPerClient,
+    int Warmup,
+    IReadOnlyList<int> BandwidthSizes,
+    int BandwidthIterations,
+    bool TestBinaryTransfer,
+    IReadOnlyList<long> BinaryFileSizes,
+    int BinaryChunkSize,
+    int BinaryIterations,
+    TimeSpan MaxStepDuration)
+{
+    /// <summary>rpycbench's defaults, with 128 parallel clients as the issue asks.</summary>
+    public static BenchSettings Default { get; } = new(
+        NumSerialConnections: 100,
+        NumRequests: 1000,
+        NumParallelClients: 128,
+        RequestsPerClient: 100,
+        Warmup: 50,
+        BandwidthSizes: [1024, 4096, 16384, 65536, 262144, 1048576],
+        BandwidthIterations: 20,
+        TestBinaryTransfer: false,
+        BinaryFileSizes: [1_572_864, 134_217_728, 536_870_912],
+        BinaryChunkSize: 65536,
+        BinaryIterations: 3,
+        MaxStepDuration: TimeSpan.FromMinutes(2));
+
+    /// <summary>A run that shows the shape of every figure in under a minute on a small machine; not for figures you quote.</summary>
+    public static BenchSettings Quick { get; } = Default with
+    {
+        NumSerialConnections = 10,
+        NumRequests = 200,
+        NumParallelClients = 16,
+        RequestsPerClient = 20,
+        Warmup = 10,
+        BandwidthIterations = 3,
+        BinaryFileSizes = [1_572_864],
+        BinaryIterations = 1,
+        MaxStepDuration = TimeSpan.FromSeconds(5),
+    };
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+
+namespace AkkaRpc.Bench.Running;
+
+/// <summary>
+/// A server under test in a process of its own (the built <c>akkarpc</c> with a server command), so load and server
+/// never share a runtime, as in rpycbench. Started from this executable; its "listening at" lines say where it is.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private const string ListeningPrefix = "listening at ";
+    private readonly Process _process;
+
+    private ServerProcess(Process process, IReadOnlyList<string> addresses)
+    {
+        _process = process;
+        Addresses = addresses;
+    }
+
+    /// <summary>Gets the addresses the server printed after <c>listening at</c>.</summary>
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>
+    /// Starts <c>akkarpc <paramref name="arguments"/></c> and waits, up to <paramref name="timeout"/>, for
+    /// <paramref name="expectedAddresses"/> "listening at" lines.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyList<string> arguments, int expectedAddresses, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = SelfCommand();
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var addresses = new List<string>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            // Bounded by the count of lines we need and by the deadline; a server that exits ends it with null.
+            while (addresses.Count < expectedAddresses)
+            {
+                var line = await process.StandardOutput.ReadLineAsync(deadline.Token).ConfigureAwait(false);
+                if (line is null)
+                {
+                    throw new InvalidOperationException(
+                        $"'akkarpc {string.Join(' ', arguments)}' exited before it was ready: {(await stderr.ConfigureAwait(false)).Trim()}");
+                }
+
+                if (line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
+                {
+                    addresses.Add(line[ListeningPrefix.Length..].Trim());
+                }
+            }
+        }
+        catch
+        {
+            Stop(process);
+            process.Dispose();
+            throw;
+        }
+
+        // Keep draining stdout so a chatty server never blocks on a full pipe.
+        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+        return new ServerProcess(process, addresses);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        Stop(_process);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // It was killed; the OS reaps it.
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>How to run this same program again: the apphost directly, or <c>dotnet akkarpc.dll</c>.</summary>
+    private static ProcessStartInfo SelfCommand()
+    {
+        string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this process is unknown.");
+        string entry = System.Reflection.Assembly.GetEntryAssembly()?.Location ?? string.Empty;
+        string apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "akkarpc.exe" : "akkarpc");
+        if (File.Exists(apphost))
+        {
+            return new ProcessStartInfo(apphost);
+        }
+
+        var start = new ProcessStartInfo(processPath);
+        if (entry.Length > 0 && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "akkarpc.dll"));
+        }
+
+        return start;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                // The data directory is a temporary one deleted after the run, so a hard stop loses nothing.
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace AkkaRpc.Bench.Scenarios;
+
+/// <summary>rpycbench's five scenarios.</summary>
+internal enum ScenarioKind
+{
+    /// <summary>Serial connects.</summary>
+    Connection = 1,
+
+    /// <summary>One client, one request at a time.</summary>
+    Latency = 2,
+
+    /// <summary>Blobs of 1 KB to 1 MB each way.</summary>
+    Bandwidth = 3,
+
+    /// <summary>Large files in chunks, memory bounded.</summary>
+    BinaryTransfer = 4,
+
+    /// <summary>Many clients at once.</summary>
+    Concurrency = 5,
+}

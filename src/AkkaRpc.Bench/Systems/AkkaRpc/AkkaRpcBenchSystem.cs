@@ -1,0 +1,116 @@
+using AkkaRpc.Actors;
+using AkkaRpc.Client;
+
+namespace AkkaRpc.Bench.Systems.AkkaRpc;
+
+/// <summary>
+/// AkkaRpc through the real client library: each simulated client opens a private connection to the node at the
+/// endpoint's address (never auto-spawning one), and runs the benchmark's SQL on the node's owner of the database.
+/// </summary>
+internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
+{
+    /// <inheritdoc/>
+    public SystemEndpoint Endpoint { get; } = endpoint;
+
+    /// <summary>Client options that reach exactly the node at <paramref name="address"/>: one TCP port, or one Unix socket.</summary>
+    public static AkkaRpcClientOptions OptionsFor(string address)
+    {
+        if (!ActorPath.TryParse(address.TrimEnd('/') + "/user", out var path) || path.Address.Host is null)
+        {
+            throw new FormatException($"'{address}' is not a node address: write akkarpc.tcp://System@host:port or akkarpc.unix://System@/path/to.sock.");
+        }
+
+        var options = new AkkaRpcClientOptions { AutoSpawn = false, PrivateConnection = true, TcpPortCount = 0 };
+        if (path.Address.Protocol == "akkarpc.unix")
+        {
+            options.UnixSocket = path.Address.Host;
+        }
+        else
+        {
+            options.UnixSocket = null;
+            options.TcpHost = path.Address.Host;
+            options.TcpPort = path.Address.Port ?? throw new FormatException($"The TCP address '{address}' has no port.");
+            options.TcpPortCount = 1;
+        }
+
+        return options;
+    }
+
+    /// <inheritdoc/>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address), cancellationToken).ConfigureAwait(false);
+        await using (database.ConfigureAwait(false))
+        {
+            foreach (var statement in BenchSchema.Create)
+            {
+                await database.ExecuteAsync(statement, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address), cancellationToken).ConfigureAwait(false);
+        return new Connection(database);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private sealed class Connection(AkkaRpcDatabase database) : IBenchConnection
+    {
+        public async Task<Transfer> PingAsync(CancellationToken cancellationToken)
+        {
+            await database.PingAsync(cancellationToken).ConfigureAwait(false);
+            return Transfer.None;
+        }
+
+        public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
+        {
+            var rows = await database.QueryAsync(BenchSchema.PointQuery, new { id }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return rows.Count == 1 ? Transfer.None : throw new InvalidDataException($"Row {id} is missing.");
+        }
+
+        public async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
+        {
+            await database.ExecuteAsync(BenchSchema.Insert, new { value }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return Transfer.None;
+        }
+
+        public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        {
+            var rows = await database.QueryAsync(BenchSchema.InsertBlob, new { data = data.ToArray() }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            long id = rows.Count == 1 && rows[0][0] is long value ? value : throw new InvalidDataException("Storing a blob returned no id.");
+            return (id, new Transfer(data.Length, 0));
+        }
+
+        public async Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken)
+        {
+            var rows = await database.QueryAsync(BenchSchema.SelectBlob, new { id }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            int length = rows.Count == 1 && rows[0][0] is byte[] data ? data.Length : -1;
+            PayloadCheck.Length($"Blob {id}", length, expectedLength);
+            return new Transfer(0, length);
+        }
+
+        public async Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+        {
+            await database.ExecuteAsync(BenchSchema.InsertChunk, new { transfer = transferId, seq = sequence, data = chunk.ToArray() }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new Transfer(chunk.Length, 0);
+        }
+
+        public async Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken)
+        {
+            var rows = await database.QueryAsync(BenchSchema.SelectChunk, new { transfer = transferId, seq = sequence }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            int length = rows.Count == 1 && rows[0][0] is byte[] data ? data.Length : -1;
+            PayloadCheck.Length($"Chunk {sequence} of file {transferId}", length, expectedLength);
+            return new Transfer(0, length);
+        }
+
+        public async Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) =>
+            await database.ExecuteAsync(BenchSchema.DeleteTransfer, new { transfer = transferId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        public ValueTask DisposeAsync() => database.DisposeAsync();
+    }
+}

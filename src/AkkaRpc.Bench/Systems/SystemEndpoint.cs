@@ -1,0 +1,15 @@
+namespace AkkaRpc.Bench.Systems;
+
+/// <summary>Where a system under test is and how to reach it; what a worker in another process needs to connect.</summary>
+/// <param name="Key">The system's key in reports, e.g. <c>akkarpc_tcp</c>.</param>
+/// <param name="Kind">What kind of system it is.</param>
+/// <param name="Address">
+/// An AkkaRpc node address (<c>akkarpc.tcp://AkkaRpc@host:port</c>, <c>akkarpc.unix://AkkaRpc@/path</c>), an HTTP base
+/// URL, a raw socket address (<c>tcp://host:port</c>, <c>unix:/path</c>) or a database file path.
+/// </param>
+/// <param name="Database">The database name on a node (AkkaRpc only; empty otherwise).</param>
+internal sealed record SystemEndpoint(string Key, SystemKind Kind, string Address, string Database)
+{
+    /// <summary>Whether load for this system can come from another process (everything but the in-process floor).</summary>
+    public bool IsRemote => Kind != SystemKind.InProcessSqlite;
+}

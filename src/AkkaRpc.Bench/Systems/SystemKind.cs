@@ -1,0 +1,17 @@
+namespace AkkaRpc.Bench.Systems;
+
+/// <summary>The kinds of system a benchmark measures.</summary>
+internal enum SystemKind
+{
+    /// <summary>An AkkaRpc node reached through the client library.</summary>
+    AkkaRpc = 1,
+
+    /// <summary>The HTTP/REST baseline: Kestrel minimal API owning the database, HttpClient and JSON.</summary>
+    Http = 2,
+
+    /// <summary>The floor of the transport: bytes echoed on a raw socket, no framing, codecs or SQL.</summary>
+    RawSocket = 3,
+
+    /// <summary>The floor of the database: SQLite opened in the load generator's own process.</summary>
+    InProcessSqlite = 4,
+}
