@@ -25,7 +25,7 @@ internal static class BenchSuiteRunner
         }
 
         bool quiet = parseResult.GetValue(options.Quiet);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parseResult.InvocationConfiguration.Output) });
+        var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
         var suite = new BenchSuite(run, line =>
         {
             if (!quiet || run.Workers > 0)
