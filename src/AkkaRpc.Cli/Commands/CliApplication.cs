@@ -18,6 +18,8 @@ internal static class CliApplication
         root.Subcommands.Add(BenchServerCommands.CreateHttp());
         root.Subcommands.Add(BenchServerCommands.CreateRaw());
         root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(StopCommand.Create());
         return root;
     }
 
