@@ -39,6 +39,17 @@ public sealed class ValueTextTests
     }
 
     [Fact]
+    public void ByteRates_KeepTheirPerSecondInTicksAndTooltips()
+    {
+        var rate = new ChartAxis("Bandwidth", "bytes/s", AxisScale.Log, ValueFormat.Bytes);
+
+        Assert.Equal("1.5 MiB/s", ValueText.FormatWithUnit(1_572_864, rate));
+        Assert.Equal("64 KiB/s", ValueText.TickLabel(65_536, rate));
+        Assert.Equal("64 KiB", ValueText.TickLabel(65_536, new ChartAxis("Payload", "B", Format: ValueFormat.Bytes)));
+        Assert.Equal("20,000", ValueText.TickLabel(20_000, new ChartAxis("Throughput", "req/s")));
+    }
+
+    [Fact]
     public void AxisTitle_PutsTheUnitInBrackets()
     {
         Assert.Equal("Bandwidth (MB/s)", ValueText.AxisTitle(new ChartAxis("Bandwidth", "MB/s")));

@@ -24,7 +24,7 @@ internal static class BarChartSvg
         double bottomBand = slanted ? 20 + (widestCategory * Math.Sin(-CategoryLabelAngle * Math.PI / 180)) : 32;
 
         var legend = chart.Series.Select((s, i) => (s.Name, ChartPalette.Colour(i), false)).ToList();
-        ChartFrame frame = ChartFrame.Create(legend, unplaced.Ticks.Select(t => ValueText.Format(t, axis.Format)), bottomBand);
+        ChartFrame frame = ChartFrame.Create(legend, unplaced.Ticks.Select(t => ValueText.TickLabel(t, axis)), bottomBand);
         AxisMap y = unplaced.WithPixelRange(frame.PlotBottom, frame.PlotTop);
 
         canvas.Open(frame.Width, frame.Height, chart.Title, "bar-chart");

@@ -81,7 +81,7 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
         {
             double y = map.Map(tick);
             canvas.Line(PlotLeft, y, PlotRight, y, tick == map.DomainMin ? "axis-line" : "grid");
-            canvas.Text(PlotLeft - 6, y + 4, ValueText.Format(tick, axis.Format), "tick-label", "end");
+            canvas.Text(PlotLeft - 6, y + 4, ValueText.TickLabel(tick, axis), "tick-label", "end");
         }
 
         canvas.Line(PlotLeft, PlotTop, PlotLeft, PlotBottom, "axis-line");

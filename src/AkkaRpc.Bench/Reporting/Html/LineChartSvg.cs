@@ -18,7 +18,7 @@ internal static class LineChartSvg
         var styles = chart.Series
             .Select(s => (s.Name, s.IsBaseline ? ChartPalette.Baseline : ChartPalette.Colour(colourIndex++), s.IsBaseline))
             .ToList();
-        ChartFrame frame = ChartFrame.Create(styles, yUnplaced.Ticks.Select(t => ValueText.Format(t, chart.YAxis.Format)), bottomBand: 46);
+        ChartFrame frame = ChartFrame.Create(styles, yUnplaced.Ticks.Select(t => ValueText.TickLabel(t, chart.YAxis)), bottomBand: 46);
         AxisMap x = xUnplaced.WithPixelRange(frame.PlotLeft, frame.PlotRight);
         AxisMap y = yUnplaced.WithPixelRange(frame.PlotBottom, frame.PlotTop);
 
@@ -71,7 +71,7 @@ internal static class LineChartSvg
             double position = x.Map(tick);
             canvas.Line(position, frame.PlotTop, position, frame.PlotBottom, "grid grid-vertical");
             canvas.Line(position, frame.PlotBottom, position, frame.PlotBottom + 4, "axis-line");
-            canvas.Text(position, frame.PlotBottom + 18, ValueText.Format(tick, axis.Format), "tick-label", "middle");
+            canvas.Text(position, frame.PlotBottom + 18, ValueText.TickLabel(tick, axis), "tick-label", "middle");
         }
 
         canvas.Line(frame.PlotLeft, frame.PlotBottom, frame.PlotRight, frame.PlotBottom, "axis-line");

@@ -14,12 +14,30 @@ internal static class ValueText
         _ => FormatNumber(value),
     };
 
-    /// <summary>The value with the axis's unit, as tooltips show it ("38.2 µs", "64 KiB").</summary>
+    /// <summary>The value with the axis's unit, as tooltips show it ("38.2 µs", "64 KiB", "1.5 MiB/s").</summary>
     public static string FormatWithUnit(double value, ChartAxis axis)
     {
+        if (axis.Format == ValueFormat.Bytes)
+        {
+            return TickLabel(value, axis);
+        }
+
         string text = Format(value, axis.Format);
-        // Bytes already carry their unit; the axis unit would repeat it.
-        return axis.Format == ValueFormat.Bytes || axis.Unit.Length == 0 ? text : text + " " + axis.Unit;
+        return axis.Unit.Length == 0 ? text : text + " " + axis.Unit;
+    }
+
+    /// <summary>A tick label: the value alone, except that a byte rate keeps its "/s" ("64 KiB/s").</summary>
+    public static string TickLabel(double value, ChartAxis axis)
+    {
+        string text = Format(value, axis.Format);
+        if (axis.Format != ValueFormat.Bytes)
+        {
+            return text;
+        }
+
+        // Bytes carry their own unit, so "bytes" or "B" would repeat it; only a per-something part ("bytes/s") adds to it.
+        int slash = axis.Unit.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? text : text + axis.Unit[slash..];
     }
 
     /// <summary>The axis title: its label with the unit in brackets when there is one.</summary>
