@@ -33,6 +33,7 @@ public static class RemotingOptionsReader
         {
             Transport = transport,
             ListenTcp = tcp.Bool("enabled", d.ListenTcp),
+            TcpPortSearch = tcp.Int("port-search", d.TcpPortSearch, min: 1),
             UnixSocketPath = unix.String("socket", "") is { Length: > 0 } socket ? socket : null,
             HeartbeatInterval = s.Duration("heartbeat-interval", d.HeartbeatInterval),
             AcceptableHeartbeatPause = s.Duration("acceptable-heartbeat-pause", d.AcceptableHeartbeatPause),

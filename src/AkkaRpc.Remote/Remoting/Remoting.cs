@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using AkkaRpc.Actors;
 using AkkaRpc.Remote.Serialization;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
     private readonly List<(TransportListener Listener, Task Accepting)> _listeners = [];
     private readonly List<Address> _addresses = [];
     private int _disposed;
+    private int _inboundCount;
 
     private Remoting(ActorSystem system, RemotingOptions options, CodecRegistry codecs)
     {
@@ -51,6 +53,16 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
     /// <summary>The Unix socket address, e.g. <c>akkarpc.unix://AkkaRpc@/run/user/1000/akkarpc/node.sock</c>, if listening on one.</summary>
     public Address? UnixAddress => _addresses.FirstOrDefault(a => a.Protocol == "akkarpc.unix");
 
+    /// <summary>How many connections other nodes opened to this one are open now (authenticated ones only).</summary>
+    public int InboundConnectionCount => Volatile.Read(ref _inboundCount);
+
+    /// <summary>
+    /// Raised, with the new <see cref="InboundConnectionCount"/>, after an inbound connection was accepted or has
+    /// closed. It runs on the thread that saw the change, so a handler must be quick and must not throw; events from
+    /// different threads may arrive out of order, so a handler that needs the current value re-reads the property.
+    /// </summary>
+    public event EventHandler<int>? InboundConnectionCountChanged;
+
     internal ILogger Logger { get; }
 
     internal RemoteTransportOptions TransportOptions { get; }
@@ -78,7 +90,7 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
         {
             if (options.ListenTcp)
             {
-                await remoting.ListenAsync(remoting.TransportOptions, cancellationToken).ConfigureAwait(false);
+                await remoting.ListenTcpAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (options.UnixSocketPath is { } path)
@@ -177,16 +189,57 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
     /// <summary>The outbound association to <paramref name="address"/>, for diagnostics and tests.</summary>
     internal Association OutboundTo(Address address) => GetOutbound(address);
 
-    internal void Forget(Association inbound) => _inbound.TryRemove(inbound, out _);
+    internal void Forget(Association inbound)
+    {
+        if (_inbound.TryRemove(inbound, out _))
+        {
+            OnInboundCountChanged(Interlocked.Decrement(ref _inboundCount));
+        }
+    }
 
     private Association GetOutbound(Address address) =>
         _outbound.GetOrAdd(Key(address), static (a, self) => Association.Outbound(self, a), this);
 
     private static Address Key(Address address) => address with { Host = address.Host is "localhost" ? "127.0.0.1" : address.Host };
 
-    private async Task ListenAsync(RemoteTransportOptions options, CancellationToken cancellationToken)
+    /// <summary>Binds the first free port of <c>port .. port + TcpPortSearch - 1</c>, in order, as the seed's NetSQLite does.</summary>
+    private async Task ListenTcpAsync(CancellationToken cancellationToken)
     {
-        var listener = await TransportListener.StartAsync(options, System.LoggerFactory, cancellationToken).ConfigureAwait(false);
+        var first = TransportOptions.Port;
+        var count = first == 0 ? 1 : Options.TcpPortSearch;
+        SocketException? taken = null;
+        for (var port = first; port < first + count; port++)
+        {
+            var attempt = TransportOptions.Clone();
+            attempt.Port = port;
+            TransportListener listener;
+            try
+            {
+                listener = await TransportListener.StartAsync(attempt, System.LoggerFactory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                taken = ex;
+                Logger.LogDebug("TCP port {Port} on {Host} is taken; trying the next one", port, attempt.BindAddress);
+                continue;
+            }
+
+            Listening(listener, attempt);
+            return;
+        }
+
+        var range = count == 1 ? $"TCP port {first}" : $"Every TCP port from {first} to {first + count - 1}";
+        throw new InvalidOperationException(
+            $"{range} on {TransportOptions.BindAddress} is taken (akkarpc.remote.tcp.port = {first}, port-search = {count}); " +
+            "stop what holds it, or choose another port or a wider search.",
+            taken);
+    }
+
+    private async Task ListenAsync(RemoteTransportOptions options, CancellationToken cancellationToken) =>
+        Listening(await TransportListener.StartAsync(options, System.LoggerFactory, cancellationToken).ConfigureAwait(false), options);
+
+    private void Listening(TransportListener listener, RemoteTransportOptions options)
+    {
         var address = listener.LocalEndPoint is IPEndPoint ip
             ? new Address("akkarpc.tcp", System.Name, ip.Address.ToString(), ip.Port)
             : new Address("akkarpc.unix", System.Name, options.UnixSocketPath);
@@ -199,8 +252,29 @@ public sealed class Remoting : IAsyncDisposable, IRemoteActorRefProvider
     {
         await foreach (var connection in listener.Connections.ReadAllAsync().ConfigureAwait(false))
         {
+            // Counted before the association starts: its link may close, and Forget it, at once.
+            OnInboundCountChanged(Interlocked.Increment(ref _inboundCount));
             var association = Association.Inbound(this, connection);
             _inbound[association] = 0;
+
+            // If the link closed before the line above, Forget found nothing to remove; whichever of Forget and this
+            // removes the entry first uncounts it, so it is uncounted exactly once.
+            if (association.CurrentLink is null && _inbound.TryRemove(association, out _))
+            {
+                OnInboundCountChanged(Interlocked.Decrement(ref _inboundCount));
+            }
+        }
+    }
+
+    private void OnInboundCountChanged(int count)
+    {
+        try
+        {
+            InboundConnectionCountChanged?.Invoke(this, count);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "A handler of InboundConnectionCountChanged failed");
         }
     }
 

@@ -9,6 +9,12 @@ public sealed record RemotingOptions
     /// <summary>Listen on TCP at <see cref="RemoteTransportOptions.BindAddress"/>:<see cref="RemoteTransportOptions.Port"/>. Default true.</summary>
     public bool ListenTcp { get; init; } = true;
 
+    /// <summary>
+    /// How many TCP ports to try, from <see cref="RemoteTransportOptions.Port"/> up, binding the first free one (a
+    /// taken one is skipped); all taken is an error naming the range. Default 1: that port or nothing. Ignored for port 0.
+    /// </summary>
+    public int TcpPortSearch { get; init; } = 1;
+
     /// <summary>Also listen on this Unix socket path; null for none.</summary>
     public string? UnixSocketPath { get; init; }
 
@@ -38,6 +44,12 @@ public sealed record RemotingOptions
         if (HeartbeatInterval <= TimeSpan.Zero || AcceptableHeartbeatPause <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(HeartbeatInterval)}, {nameof(AcceptableHeartbeatPause)} and {nameof(ConnectTimeout)} must be positive.");
+        }
+
+        if (TcpPortSearch < 1 || (long)Transport.Port + TcpPortSearch - 1 > 65535)
+        {
+            throw new ArgumentException(
+                $"{nameof(TcpPortSearch)} must be at least 1 and keep the range within port 65535; port {Transport.Port} with a search of {TcpPortSearch} does not.");
         }
 
         if (FailureDetectorThreshold <= 0 || MaxPendingMessages < 1 || MaxPendingAsksPerConnection < 1)

@@ -58,6 +58,7 @@ internal sealed class DatabaseOwner : ReceiveActor, IWithUnboundedStash
         var delay = _history.NextDelay();
         Log.LogWarning("Database {Name} failed ({Reason}); reopening in {Delay} ms", _name, _history.LastFailure, delay.TotalMilliseconds);
         Become(Reopening);
+        _history.IsReopening = true;
         Context.System.Scheduler.ScheduleTellOnce(delay, Self, new Reopen(), Self);
     }
 
@@ -112,6 +113,7 @@ internal sealed class DatabaseOwner : ReceiveActor, IWithUnboundedStash
         Receive<Reopen>(_ =>
         {
             Open();
+            _history.IsReopening = false;
             Log.LogInformation("Database {Name} reopened", _name);
             Become(Ready);
             Stash.UnstashAll();

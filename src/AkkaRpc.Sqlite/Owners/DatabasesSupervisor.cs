@@ -27,6 +27,7 @@ public sealed class DatabasesSupervisor : ReceiveActor
         Receive<Resolve>(_ => _draining, r => Sender.Tell(new DatabaseUnavailable(r.Name ?? "", "the node is shutting down"), Self));
         Receive<Resolve>(OnResolve);
         Receive<StopDatabases>(_ => Drain());
+        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status()), Self));
         Receive<DatabaseOwner.IdleStop>(OnIdleStop);
         Receive<Terminated>(OnOwnerTerminated);
     }
@@ -49,6 +50,17 @@ public sealed class DatabasesSupervisor : ReceiveActor
         /// <summary>The only instance.</summary>
         public static StopDatabases Instance { get; } = new();
     }
+
+    /// <summary>Asks the supervisor, in this process, for the state of every database it knows; answered by <see cref="StatusReport"/>.</summary>
+    public sealed record GetStatus
+    {
+        /// <summary>The only instance.</summary>
+        public static GetStatus Instance { get; } = new();
+    }
+
+    /// <summary>The answer to <see cref="GetStatus"/>: every open, reopening, closing or unavailable database, by name.</summary>
+    /// <param name="Databases">One entry per database, ordered by name.</param>
+    public sealed record StatusReport(IReadOnlyList<DatabaseStatus> Databases);
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -111,6 +123,32 @@ public sealed class DatabasesSupervisor : ReceiveActor
         _histories[name] = history;
         var owner = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options, history), name));
         Sender.Tell(new Resolved(name, owner), Self);
+    }
+
+    private List<DatabaseStatus> Status()
+    {
+        var databases = new List<DatabaseStatus>();
+        foreach (var owner in Context.GetChildren())
+        {
+            var name = owner.Path.Name;
+            _histories.TryGetValue(name, out var history);
+            var state = _retiring.Contains(owner) ? DatabaseState.Closing
+                : history is { IsReopening: true } ? DatabaseState.Reopening
+                : DatabaseState.Open;
+            databases.Add(new DatabaseStatus(name, state, owner.NumberOfMessages(), history?.LastFailure));
+        }
+
+        var now = Context.System.TimeProvider.GetTimestamp();
+        foreach (var (name, down) in _unavailable)
+        {
+            if (Context.Child(name) is null && Context.System.TimeProvider.GetElapsedTime(down.Since, now) < _options.FailureWindow)
+            {
+                databases.Add(new DatabaseStatus(name, DatabaseState.Unavailable, 0, down.Failure));
+            }
+        }
+
+        databases.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return databases;
     }
 
     private void Drain()

@@ -10,6 +10,7 @@ internal sealed class FailureHistory(DatabasesOptions options, TimeProvider time
     private int _consecutive;
     private long _lastAt;
     private string? _last;
+    private volatile bool _reopening;
 
     /// <summary>The last failure's message, or null if none is recent.</summary>
     public string? LastFailure
@@ -21,6 +22,13 @@ internal sealed class FailureHistory(DatabasesOptions options, TimeProvider time
                 return _last;
             }
         }
+    }
+
+    /// <summary>True while the owner waits out its backoff delay before reopening; set and cleared by the owner, read by the supervisor.</summary>
+    public bool IsReopening
+    {
+        get => _reopening;
+        set => _reopening = value;
     }
 
     public void Record(Exception cause)

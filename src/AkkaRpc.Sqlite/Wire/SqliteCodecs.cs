@@ -25,5 +25,6 @@ public static class SqliteCodecs
         registry.Register(SqliteWireIds.QueryResult, new QueryResultCodec());
         ReplyCodecs.Register(registry);
         ErrorCodecs.Register(registry);
+        NodeCodecs.Register(registry);
     }
 }

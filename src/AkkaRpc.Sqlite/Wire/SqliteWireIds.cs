@@ -18,6 +18,8 @@ namespace AkkaRpc.Sqlite.Wire;
 /// <item><term>209</term><description><see cref="Sqlite.TargetDatabase"/></description></item>
 /// <item><term>210</term><description><see cref="Sqlite.Transactional"/></description></item>
 /// <item><term>211</term><description><see cref="Sqlite.Resolve"/> (sent to <c>/user/databases</c>)</description></item>
+/// <item><term>212</term><description><see cref="Sqlite.GetNodeStatus"/> (sent to <c>/user/node</c>)</description></item>
+/// <item><term>213</term><description><see cref="Sqlite.StopNode"/> (sent to <c>/user/node</c>)</description></item>
 /// <item><term>230</term><description><see cref="Sqlite.QueryResult"/></description></item>
 /// <item><term>231</term><description><see cref="Sqlite.ExecuteResult"/></description></item>
 /// <item><term>232</term><description><see cref="Sqlite.BatchResult"/></description></item>
@@ -27,6 +29,8 @@ namespace AkkaRpc.Sqlite.Wire;
 /// <item><term>236</term><description><see cref="Sqlite.Pong"/></description></item>
 /// <item><term>237</term><description><see cref="Sqlite.TargetDatabaseInfo"/></description></item>
 /// <item><term>238</term><description><see cref="Sqlite.Resolved"/></description></item>
+/// <item><term>239</term><description><see cref="Sqlite.NodeStatus"/></description></item>
+/// <item><term>240</term><description><see cref="Sqlite.NodeStopping"/></description></item>
 /// <item><term>250</term><description><see cref="Sqlite.SqlError"/></description></item>
 /// <item><term>251</term><description><see cref="Sqlite.Busy"/></description></item>
 /// <item><term>252</term><description><see cref="Sqlite.BatchFailed"/></description></item>
@@ -43,8 +47,8 @@ namespace AkkaRpc.Sqlite.Wire;
 /// <item><term>263</term><description><see cref="Sqlite.LeaseOutOfRange"/></description></item>
 /// </list>
 /// <para>
-/// <see cref="Sqlite.SqlValue"/>, <see cref="Sqlite.SqlParameters"/>, <see cref="Sqlite.Statement"/> and
-/// <see cref="Sqlite.ColumnInfo"/> are parts of messages, written inline, and have no ids. A field typed
+/// <see cref="Sqlite.SqlValue"/>, <see cref="Sqlite.SqlParameters"/>, <see cref="Sqlite.Statement"/>,
+/// <see cref="Sqlite.ColumnInfo"/> and <see cref="Sqlite.DatabaseStatus"/> are parts of messages, written inline, and have no ids. A field typed
 /// as an abstract message (<see cref="Sqlite.DatabaseError"/>, <see cref="Sqlite.DatabaseRequest"/>) is a
 /// nested message: its concrete id and its payload.
 /// </para>
@@ -87,6 +91,12 @@ public static class SqliteWireIds
     /// <summary><see cref="Sqlite.Resolve"/>.</summary>
     public const int Resolve = 211;
 
+    /// <summary><see cref="Sqlite.GetNodeStatus"/>.</summary>
+    public const int GetNodeStatus = 212;
+
+    /// <summary><see cref="Sqlite.StopNode"/>.</summary>
+    public const int StopNode = 213;
+
     /// <summary><see cref="Sqlite.QueryResult"/>.</summary>
     public const int QueryResult = 230;
 
@@ -113,6 +123,12 @@ public static class SqliteWireIds
 
     /// <summary><see cref="Sqlite.Resolved"/>.</summary>
     public const int Resolved = 238;
+
+    /// <summary><see cref="Sqlite.NodeStatus"/>.</summary>
+    public const int NodeStatus = 239;
+
+    /// <summary><see cref="Sqlite.NodeStopping"/>.</summary>
+    public const int NodeStopping = 240;
 
     /// <summary><see cref="Sqlite.SqlError"/>.</summary>
     public const int SqlError = 250;

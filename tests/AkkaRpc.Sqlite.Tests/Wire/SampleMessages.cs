@@ -33,6 +33,21 @@ internal static class SampleMessages
         SqlValue.FromBlob(new ReadOnlyMemory<byte>(Blob100, 10, 20)),
     ];
 
+    /// <summary>A status with every field set, offsets and edge values included.</summary>
+    public static NodeStatus SampleNodeStatus { get; } = new(
+        "AkkaRpc",
+        4242,
+        ["akkarpc.tcp://AkkaRpc@127.0.0.1:4053", "akkarpc.unix://AkkaRpc@/run/user/1000/akkarpc/node.sock"],
+        new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(-5.5)),
+        int.MaxValue,
+        TimeSpan.FromSeconds(60),
+        [
+            new DatabaseStatus("orders", DatabaseState.Open, 7, null),
+            new DatabaseStatus("broken", DatabaseState.Reopening, 0, "SQLITE_IOERR: disk I/O error"),
+            new DatabaseStatus("idle", DatabaseState.Closing, int.MaxValue, ""),
+            new DatabaseStatus("garbage", DatabaseState.Unavailable, 0, "file is not a database"),
+        ]);
+
     public static IEnumerable<object> All()
     {
         var named = SqlParameters.Named(("$id", 7), ("name", "x"), ("@blob", SqlValue.FromBlob([])));
@@ -99,6 +114,12 @@ internal static class SampleMessages
         yield return new TransactionNotFound(8);
         yield return new Overloaded("orders", 1000);
         yield return new LeaseOutOfRange(TimeSpan.FromHours(2), TimeSpan.FromMinutes(5));
+        yield return GetNodeStatus.Instance;
+        yield return new StopNode("akkarpc stop — naïve reason 🦀");
+        yield return new StopNode("");
+        yield return new NodeStopping(int.MaxValue);
+        yield return SampleNodeStatus;
+        yield return new NodeStatus("Empty", 1, [], DateTimeOffset.MinValue, 0, null, []);
     }
 
     /// <summary>The answer to a point query: one row of an integer, a real, a short text, a null and a 100-byte blob.</summary>
