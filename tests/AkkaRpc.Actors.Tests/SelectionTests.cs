@@ -51,6 +51,18 @@ public sealed class SelectionTests(ITestOutputHelper output) : TestKit.TestKit(o
     }
 
     [Fact]
+    public async Task AnAskToASelectionThatMatchesNothing_FailsAtOnce_AndTheMessageIsADeadLetter()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+
+        var error = await Assert.ThrowsAsync<ActorNotFoundException>(() => Sys.ActorSelection("/user/nobody").Ask<string>("anyone?", TimeSpan.FromMinutes(5)));
+
+        Assert.Contains("/user/nobody", error.Message, StringComparison.Ordinal);
+        Assert.Equal("anyone?", deadLetters.ExpectMsg<DeadLetter>().Message);
+    }
+
+    [Fact]
     public void Identify_AnswersWithTheActor_OrWithNullWhenNothingMatches()
     {
         var a = Sys.ActorOf(EchoActor.Props(), "a");

@@ -78,6 +78,10 @@ public sealed class ActorSelection : ICanTell
             else
             {
                 _system.DeadLetters.Tell(new DeadLetter(message, sender, _system.DeadLetters), sender);
+
+                // An asker would otherwise wait for its whole timeout for a reply that cannot come.
+                ((DeadLetterActorRef)_system.DeadLetters).FailAsker(sender, new ActorNotFoundException(
+                    $"No actor matches the selection '{PathString}'; the message {message.GetType().Name} was not delivered."));
             }
 
             return;

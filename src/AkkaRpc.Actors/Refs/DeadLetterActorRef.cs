@@ -51,15 +51,20 @@ internal sealed class DeadLetterActorRef : InternalActorRef
         // is a temporary one: here (a promise) or on another node (a remote /temp/ path), which gets the failure as a reply.
         if (letter is DeadLetter { Message: not Status.Failure } dead && dead.Recipient is not DeadLetterActorRef)
         {
-            var notFound = new ActorNotFoundException($"{dead.Recipient.Path} is not running; the message {dead.Message.GetType().Name} was not delivered.");
-            if (dead.Sender is IPromiseRef promise)
-            {
-                promise.Fail(notFound);
-            }
-            else if (dead.Sender is InternalActorRef { Path.Elements: ["temp", _] } remoteAsker)
-            {
-                remoteAsker.Tell(new Status.Failure(notFound), this);
-            }
+            FailAsker(dead.Sender, new ActorNotFoundException($"{dead.Recipient.Path} is not running; the message {dead.Message.GetType().Name} was not delivered."));
+        }
+    }
+
+    /// <summary>Fails <paramref name="sender"/> with <paramref name="reason"/> if it is an asker waiting for a reply (here or on another node).</summary>
+    internal void FailAsker(IActorRef? sender, Exception reason)
+    {
+        if (sender is IPromiseRef promise)
+        {
+            promise.Fail(reason);
+        }
+        else if (sender is InternalActorRef { Path.Elements: ["temp", _] } remoteAsker)
+        {
+            remoteAsker.Tell(new Status.Failure(reason), this);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections;
 using System.Reflection;
 using AkkaRpc.Actors;
@@ -83,6 +84,20 @@ public abstract partial class RemotingContractTests
         var error = await Assert.ThrowsAsync<AkkaRpc.Remote.Serialization.RemoteException>(() => echo.Ask<string>("anyone?", Ceiling));
 
         Assert.Contains("ActorNotFoundException", error.RemoteExceptionType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAskToASelectionThatMatchesNothing_FailsAtOnce_WithActorNotFound()
+    {
+        var (server, _) = await StartServerAsync();
+
+        var asked = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<AkkaRpc.Remote.Serialization.RemoteException>(
+            () => Sys.ActorSelection(AddressOf(server) + "/user/nobody-here").Ask<string>("anyone?", Ceiling));
+
+        Assert.Contains("ActorNotFoundException", error.RemoteExceptionType, StringComparison.Ordinal);
+        Assert.Contains("/user/nobody-here", error.Message, StringComparison.Ordinal);
+        Assert.True(asked.Elapsed < Ceiling, "the ask waited for its whole timeout");
     }
 
     private sealed class WatcherActor : ReceiveActor
