@@ -26,7 +26,8 @@ internal static class ServeCommand
             "Run a node: one owner actor per database under /user/databases, reachable over TCP and/or a Unix socket. " +
             "Prints 'listening at <address>' for each listener once ready. Ctrl+C or SIGTERM stops it cleanly: queued requests " +
             "are answered, databases closed, the socket file removed. Any setting of hocon/akkarpc.conf can be given as " +
-            "--section:key=value, e.g. --remote:cookie-path=/path or --databases:idle-timeout=off.")
+            "--section:key=value, e.g. --remote:cookie-path=/path or --databases:idle-timeout=off; --node:lock-file=<file> makes it the " +
+            "only node of that lock file (a second one exits with 0), --node:idle-shutdown=5m stops it after that long with no connections.")
         {
             config, dataDir, port, socket,
         };
@@ -75,6 +76,17 @@ internal static class ServeCommand
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddAkkaRpcConfiguration(configPath, overrides);
+        var nodeOptions = NodeOptionsReader.Read(builder.Configuration);
+
+        // The lock comes before any listener is bound: of several nodes started with one lock file (clients racing to
+        // auto-spawn), exactly one runs; the others leave quietly and their clients find the winner.
+        using var nodeLock = nodeOptions.LockFile is { } lockFile ? NodeLock.TryAcquire(lockFile) : null;
+        if (nodeOptions.LockFile is { } held && nodeLock is null)
+        {
+            await output.WriteLineAsync($"another node already holds {held}; exiting");
+            return ExitCodes.Ok;
+        }
+
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -83,7 +95,7 @@ internal static class ServeCommand
         builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         var systemName = builder.Configuration["system-name"] is { Length: > 0 } name ? name : "AkkaRpc";
-        builder.Services.AddAkkaRpc(systemName, akka => akka.WithDatabases().WithRemoting());
+        builder.Services.AddAkkaRpc(systemName, akka => akka.WithDatabases().WithRemoting().WithNodeAdmin());
 
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
@@ -91,6 +103,11 @@ internal static class ServeCommand
         foreach (var address in remoting.Addresses)
         {
             await output.WriteLineAsync($"listening at {address}");
+        }
+
+        if (nodeLock is not null)
+        {
+            await nodeLock.WriteInfoAsync(Environment.ProcessId, remoting.Addresses.Select(a => a.ToString()), DateTimeOffset.UtcNow, cancellationToken);
         }
 
         await output.WriteLineAsync($"databases in {Path.GetFullPath(builder.Configuration["databases:data-dir"] ?? "data")}");
