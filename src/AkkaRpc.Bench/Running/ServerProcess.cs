@@ -91,15 +91,14 @@ internal sealed class ServerProcess : IAsyncDisposable
     private static ProcessStartInfo SelfCommand()
     {
         string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this process is unknown.");
-        string entry = System.Reflection.Assembly.GetEntryAssembly()?.Location ?? string.Empty;
         string apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "akkarpc.exe" : "akkarpc");
         if (File.Exists(apphost))
         {
-            return new ProcessStartInfo(apphost);
+            return new ProcessStartInfo(apphost); // the apphost, or the NativeAOT executable itself
         }
 
         var start = new ProcessStartInfo(processPath);
-        if (entry.Length > 0 && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
         {
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "akkarpc.dll"));
         }

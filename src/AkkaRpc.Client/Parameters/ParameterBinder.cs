@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using AkkaRpc.Sqlite;
 
@@ -37,12 +38,19 @@ internal static class ParameterBinder
         }
     }
 
+    // Reading an object's properties is reflection the trimmer cannot see through object.GetType(). In a trimmed or
+    // NativeAOT app the properties may be gone; then the check below says so and names the alternatives, which bind
+    // without reflection (a dictionary, a list, or SqlParameters). README says the same.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Missing properties fail with an error that names the trim-safe alternatives.")]
     private static IEnumerable<KeyValuePair<string, SqlValue>> Properties(object parameters)
     {
         var properties = s_properties.GetOrAdd(parameters.GetType(), static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToArray());
         if (properties.Length == 0)
         {
-            throw new ArgumentException($"A {parameters.GetType().Name} has no public properties to bind as parameters; pass an anonymous object, a dictionary or a list.", nameof(parameters));
+            throw new ArgumentException(
+                $"A {parameters.GetType().Name} has no public properties to bind as parameters. Pass an anonymous object, a dictionary, a list or " +
+                "SqlParameters; in a trimmed or NativeAOT app, objects lose their properties, so use a dictionary, a list or SqlParameters there.",
+                nameof(parameters));
         }
 
         foreach (var property in properties)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
@@ -11,8 +10,6 @@ namespace AkkaRpc.Client;
 /// </summary>
 internal static class RowMapper
 {
-    private static readonly ConcurrentDictionary<Type, Shape> s_shapes = new();
-
     public static IReadOnlyList<T> Map<[DynamicallyAccessedMembers(Members)] T>(SqlRowSet rows)
     {
         if (IsScalar(typeof(T)))
@@ -27,8 +24,7 @@ internal static class RowMapper
             return scalars;
         }
 
-        var shape = s_shapes.GetOrAdd(typeof(T), static t => Shape.Of(t));
-        var plan = shape.Plan(rows.Columns);
+        var plan = ShapeOf<T>.Shape.Plan(rows.Columns);
         var list = new List<T>(rows.Count);
         foreach (var row in rows)
         {
@@ -57,6 +53,12 @@ internal static class RowMapper
     }
 
     internal static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    // One shape per T, built once; as a generic static it keeps T's annotation, so trimming keeps what it reflects on.
+    private static class ShapeOf<[DynamicallyAccessedMembers(Members)] T>
+    {
+        public static readonly Shape Shape = Shape.Of(typeof(T));
+    }
 
     private sealed class Shape
     {

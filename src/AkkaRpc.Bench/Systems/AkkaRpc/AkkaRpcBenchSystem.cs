@@ -1,5 +1,6 @@
 using AkkaRpc.Actors;
 using AkkaRpc.Client;
+using AkkaRpc.Sqlite;
 
 namespace AkkaRpc.Bench.Systems.AkkaRpc;
 
@@ -69,47 +70,47 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
 
         public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
         {
-            var rows = await database.QueryAsync(BenchSchema.PointQuery, new { id }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var rows = await database.QueryAsync(BenchSchema.PointQuery, SqlParameters.Named(("id", id)), cancellationToken: cancellationToken).ConfigureAwait(false);
             return rows.Count == 1 ? Transfer.None : throw new InvalidDataException($"Row {id} is missing.");
         }
 
         public async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
         {
-            await database.ExecuteAsync(BenchSchema.Insert, new { value }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await database.ExecuteAsync(BenchSchema.Insert, SqlParameters.Named(("value", value)), cancellationToken: cancellationToken).ConfigureAwait(false);
             return Transfer.None;
         }
 
         public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
-            var rows = await database.QueryAsync(BenchSchema.InsertBlob, new { data = data.ToArray() }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            long id = rows.Count == 1 && rows[0][0] is long value ? value : throw new InvalidDataException("Storing a blob returned no id.");
+            var rows = await database.QueryAsync(BenchSchema.InsertBlob, SqlParameters.Named(("data", data)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            long id = rows.Count == 1 && rows[0].GetValue(0).Kind == SqlValueKind.Integer ? rows[0].GetValue(0).AsInteger() : throw new InvalidDataException("Storing a blob returned no id.");
             return (id, new Transfer(data.Length, 0));
         }
 
         public async Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken)
         {
-            var rows = await database.QueryAsync(BenchSchema.SelectBlob, new { id }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            int length = rows.Count == 1 && rows[0][0] is byte[] data ? data.Length : -1;
+            var rows = await database.QueryAsync(BenchSchema.SelectBlob, SqlParameters.Named(("id", id)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            int length = rows.Count == 1 && rows[0].GetValue(0).Kind == SqlValueKind.Blob ? rows[0].GetValue(0).AsBlob().Length : -1;
             PayloadCheck.Length($"Blob {id}", length, expectedLength);
             return new Transfer(0, length);
         }
 
         public async Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
         {
-            await database.ExecuteAsync(BenchSchema.InsertChunk, new { transfer = transferId, seq = sequence, data = chunk.ToArray() }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await database.ExecuteAsync(BenchSchema.InsertChunk, SqlParameters.Named(("transfer", transferId), ("seq", sequence), ("data", chunk)), cancellationToken: cancellationToken).ConfigureAwait(false);
             return new Transfer(chunk.Length, 0);
         }
 
         public async Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken)
         {
-            var rows = await database.QueryAsync(BenchSchema.SelectChunk, new { transfer = transferId, seq = sequence }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            int length = rows.Count == 1 && rows[0][0] is byte[] data ? data.Length : -1;
+            var rows = await database.QueryAsync(BenchSchema.SelectChunk, SqlParameters.Named(("transfer", transferId), ("seq", sequence)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            int length = rows.Count == 1 && rows[0].GetValue(0).Kind == SqlValueKind.Blob ? rows[0].GetValue(0).AsBlob().Length : -1;
             PayloadCheck.Length($"Chunk {sequence} of file {transferId}", length, expectedLength);
             return new Transfer(0, length);
         }
 
         public async Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) =>
-            await database.ExecuteAsync(BenchSchema.DeleteTransfer, new { transfer = transferId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await database.ExecuteAsync(BenchSchema.DeleteTransfer, SqlParameters.Named(("transfer", transferId)), cancellationToken: cancellationToken).ConfigureAwait(false);
 
         public ValueTask DisposeAsync() => database.DisposeAsync();
     }
