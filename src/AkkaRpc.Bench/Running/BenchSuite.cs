@@ -46,7 +46,7 @@ internal sealed class BenchSuite
         long startTimestamp = Stopwatch.GetTimestamp();
         var directory = Directory.CreateTempSubdirectory("akkarpc-bench-");
         var servers = new List<ServerProcess>();
-        await using var factory = new BenchSystemFactory();
+        await using var factory = new BenchSystemFactory(CoordinatorRemoting().Transport.CookiePath);
         try
         {
             var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);

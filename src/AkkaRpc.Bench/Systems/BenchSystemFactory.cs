@@ -7,7 +7,8 @@ using AkkaRpc.Bench.Systems.Sqlite;
 namespace AkkaRpc.Bench.Systems;
 
 /// <summary>The real systems, made from their endpoints and kept for the life of the process.</summary>
-internal sealed class BenchSystemFactory : IBenchSystemFactory, IAsyncDisposable
+/// <param name="cookiePath">The cookie the AkkaRpc clients authenticate with (the bench configuration's <c>remote.cookie-path</c>); null for the default.</param>
+internal sealed class BenchSystemFactory(string? cookiePath = null) : IBenchSystemFactory, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<SystemEndpoint, IBenchSystem> _systems = new();
 
@@ -15,9 +16,9 @@ internal sealed class BenchSystemFactory : IBenchSystemFactory, IAsyncDisposable
     public IBenchSystem Get(SystemEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return _systems.GetOrAdd(endpoint, static e => e.Kind switch
+        return _systems.GetOrAdd(endpoint, e => e.Kind switch
         {
-            SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e),
+            SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, cookiePath),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),

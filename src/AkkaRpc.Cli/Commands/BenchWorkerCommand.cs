@@ -36,7 +36,7 @@ internal static class BenchWorkerCommand
 
             await using var system = ActorSystem.Create("AkkaRpcBenchWorker");
             await using var remoting = await Remoting.StartAsync(system, remotingOptions, BenchCodecs.CreateRegistry(), cancellationToken);
-            await using var systems = new BenchSystemFactory();
+            await using var systems = new BenchSystemFactory(remotingOptions.Transport.CookiePath);
             var target = await ResolveAsync(system, $"{address}/user/{BenchmarkCoordinator.Name}", TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(timeout))), cancellationToken);
             var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(BenchWorker.Props(target, workerName, systems, finished), "bench-worker");

@@ -8,27 +8,27 @@ namespace AkkaRpc.Bench.Systems.AkkaRpc;
 /// AkkaRpc through the real client library: each simulated client opens a private connection to the node at the
 /// endpoint's address (never auto-spawning one), and runs the benchmark's SQL on the node's owner of the database.
 /// </summary>
-internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
+internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookiePath = null) : IBenchSystem
 {
     /// <inheritdoc/>
     public SystemEndpoint Endpoint { get; } = endpoint;
 
     /// <summary>Client options that reach exactly the node at <paramref name="address"/>: one TCP port, or one Unix socket.</summary>
-    public static AkkaRpcClientOptions OptionsFor(string address)
+    public static AkkaRpcClientOptions OptionsFor(string address, string? cookiePath = null)
     {
         if (!ActorPath.TryParse(address.TrimEnd('/') + "/user", out var path) || path.Address.Host is null)
         {
             throw new FormatException($"'{address}' is not a node address: write akkarpc.tcp://System@host:port or akkarpc.unix://System@/path/to.sock.");
         }
 
-        var options = new AkkaRpcClientOptions { AutoSpawn = false, PrivateConnection = true, TcpPortCount = 0 };
+        var options = new AkkaRpcClientOptions { AutoSpawn = false, PrivateConnection = true, TcpPortCount = 0, CookiePath = cookiePath };
         if (path.Address.Protocol == "akkarpc.unix")
         {
             options.UnixSocket = path.Address.Host;
         }
         else
         {
-            options.UnixSocket = null;
+            options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
             options.TcpHost = path.Address.Host;
             options.TcpPort = path.Address.Port ?? throw new FormatException($"The TCP address '{address}' has no port.");
             options.TcpPortCount = 1;
@@ -40,7 +40,7 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
     /// <inheritdoc/>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address), cancellationToken).ConfigureAwait(false);
+        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address, cookiePath), cancellationToken).ConfigureAwait(false);
         await using (database.ConfigureAwait(false))
         {
             foreach (var statement in BenchSchema.Create)
@@ -53,7 +53,7 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint) : IBenchSystem
     /// <inheritdoc/>
     public async Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address), cancellationToken).ConfigureAwait(false);
+        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address, cookiePath), cancellationToken).ConfigureAwait(false);
         return new Connection(database);
     }
 
