@@ -15,7 +15,7 @@ public sealed class RemoteTransportOptions
     public long NodeUid { get; set; } = Random.Shared.NextInt64(1, long.MaxValue);
 
     /// <summary>Gets or sets the largest frame payload accepted or sent, in bytes (default 1 MiB).</summary>
-    public int MaxFrameSize { get; set; } = 1024 * 1024;
+    public int MaxFrameSize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Gets or sets the largest message accepted or sent, in bytes; bigger than a frame means chunked (default 16 MiB).</summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;

@@ -9,7 +9,7 @@ public sealed class RemoteTransportOptionsTests
 
         options.Validate();
 
-        Assert.Equal(1024 * 1024, options.MaxFrameSize);
+        Assert.Equal(4 * 1024 * 1024, options.MaxFrameSize);
         Assert.Equal(TimeSpan.FromSeconds(5), options.HandshakeTimeout);
         Assert.Equal(System.Net.IPAddress.Loopback, options.BindAddress);
         Assert.Equal(0, options.Port);

@@ -16,7 +16,8 @@ namespace AkkaRpc.Remote.Transport;
 /// </summary>
 internal sealed class SocketConnection : IAsyncDisposable
 {
-    private const int MinReceiveBufferSize = 4096;
+    // One receive takes up to this much: a 1 MB result arrives in 16 receives (and 16 reader wake-ups), not 256.
+    private const int MinReceiveBufferSize = 64 * 1024;
 
     private static long s_nextId;
 
@@ -50,7 +51,7 @@ internal sealed class SocketConnection : IAsyncDisposable
         // The reader needs a whole frame buffered before it consumes anything, so the input pipe must be
         // able to hold more than the largest frame or the receive loop would pause forever.
         long pause = Math.Max(64 * 1024, 2L * (maxFrameSize + 64));
-        _input = new Pipe(new PipeOptions(pauseWriterThreshold: pause, resumeWriterThreshold: pause / 2, useSynchronizationContext: false));
+        _input = new Pipe(new PipeOptions(pauseWriterThreshold: pause, resumeWriterThreshold: pause / 2, minimumSegmentSize: MinReceiveBufferSize, useSynchronizationContext: false));
 
         // No pause on output: writers never block; the queued-bytes cap drops a slow peer instead.
         _output = new Pipe(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false));
