@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using AkkaRpc.Sqlite;
+using AkkaRpc.Testing;
 
 namespace AkkaRpc.Client.Tests;
 
@@ -36,9 +35,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task AListenerThatIsNotAnAkkaRpcNode_OnTheFirstPort_IsSkipped_AndTheNodeOnTheNextPortIsUsed()
     {
-        var (stranger, port) = ListenOnTwoFreePorts();
-        using var _ = stranger;
-        var strangerTask = AnswerLikeAWebServerAsync(stranger);
+        var (stranger, port) = Loopback.StartStranger(nextPortFree: true);
         await using var node = await TestNode.StartAsync(tcpPort: port + 1);
         var options = node.ClientOptions();
         options.UnixSocket = "";
@@ -50,7 +47,6 @@ public sealed class DiscoveryTests
         Assert.Equal(1L, (await db.QueryAsync("SELECT 1")).Scalar());
         Assert.EndsWith($":{port + 1}", db.NodeAddress, StringComparison.Ordinal);
         stranger.Stop();
-        await strangerTask;
     }
 
     [Fact]
@@ -78,43 +74,5 @@ public sealed class DiscoveryTests
         Assert.Same(a.Runtime, b.Runtime);
         Assert.NotSame(a.Runtime, own.Runtime);
         Assert.Equal(1L, (await b.QueryAsync("SELECT 1")).Scalar());
-    }
-
-    private static (TcpListener Listener, int Port) ListenOnTwoFreePorts()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var first = new TcpListener(IPAddress.Loopback, 0);
-            first.Start();
-            var port = ((IPEndPoint)first.LocalEndpoint).Port;
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                probe.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
-                return (first, port); // the probe closes here, leaving port + 1 free for the node
-            }
-            catch (SocketException)
-            {
-                first.Stop();
-            }
-        }
-
-        throw new InvalidOperationException("No two consecutive free ports on loopback.");
-    }
-
-    private static async Task AnswerLikeAWebServerAsync(TcpListener listener)
-    {
-        try
-        {
-            while (true)
-            {
-                using var client = await listener.AcceptTcpClientAsync();
-                await client.GetStream().WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopped.
-        }
     }
 }

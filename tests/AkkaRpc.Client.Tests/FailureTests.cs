@@ -1,3 +1,5 @@
+using AkkaRpc.Testing;
+
 namespace AkkaRpc.Client.Tests;
 
 public sealed class FailureTests
@@ -39,7 +41,7 @@ public sealed class FailureTests
     public async Task AnIdempotentRead_InFlightWhenItsNodeGoesAway_IsSentOnceMore_ToTheNextNodeFound()
     {
         var first = await TestNode.StartAsync();
-        await using var second = await TestNode.StartAsync(tcpPort: FreePort());
+        await using var second = await TestNode.StartAsync(tcpPort: Loopback.FreePort());
         var options = first.ClientOptions();
         options.TcpPort = second.TcpPort!.Value;
         options.TcpPortCount = 1;
@@ -56,14 +58,6 @@ public sealed class FailureTests
         Assert.Contains($":{second.TcpPort}", db.NodeAddress, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     [Fact]
     public async Task WithTheNodeGoneForGood_AndAutoSpawnOff_CallsFailClearly_AndNothingHangs()

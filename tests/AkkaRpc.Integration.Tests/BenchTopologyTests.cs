@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AkkaRpc.TestKit;
+using AkkaRpc.Testing;
 
 namespace AkkaRpc.Integration.Tests;
 
@@ -108,7 +109,7 @@ public sealed class BenchTopologyTests : IAsyncLifetime
     {
         _node = await NodeProcess.StartAsync(Path.Combine(_root.FullName, "data"), Path.Combine(_root.FullName, "run", "node.sock"), Cookie, Ceiling);
         var nodeAddress = _node.Addresses.First(a => a.Protocol == "akkarpc.tcp");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var coordinator = Start("bench", "--quick", "--node", nodeAddress.ToString(), "--workers", "4", "--listen", $"127.0.0.1:{port}", "--transport", "tcp", "--skip-raw", "-o", Results);
         var output = new List<string>();
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -156,14 +157,5 @@ public sealed class BenchTopologyTests : IAsyncLifetime
         var process = Process.Start(info)!;
         _processes.Add(process);
         return process;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

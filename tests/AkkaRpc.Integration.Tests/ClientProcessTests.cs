@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using AkkaRpc.Testing;
 using Xunit.Abstractions;
 
 namespace AkkaRpc.Integration.Tests;
@@ -127,10 +126,7 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task AStrangerOnTheFirstPort_IsSkipped_ByTheClientAndByTheNodeItSpawns()
     {
-        using var stranger = new TcpListener(IPAddress.Loopback, 0);
-        stranger.Start();
-        var port = ((IPEndPoint)stranger.LocalEndpoint).Port;
-        _ = AnswerLikeAWebServerAsync(stranger);
+        var (stranger, port) = Loopback.StartStranger();
 
         var (code, stdout, stderr) = await _sandbox.RunAsync(ClientSandbox.Akkarpc, "query", "orders", "SELECT 1 AS one", "--socket", "off", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--port-count", "20", "--json");
 
@@ -207,22 +203,6 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
             return lines.Where(l => l.Line.StartsWith(prefix, StringComparison.Ordinal))
                 .Select(l => (l.Client, int.Parse(l.Line[prefix.Length..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)))
                 .ToHashSet();
-        }
-    }
-
-    private static async Task AnswerLikeAWebServerAsync(TcpListener listener)
-    {
-        try
-        {
-            while (true)
-            {
-                using var client = await listener.AcceptTcpClientAsync();
-                await client.GetStream().WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopped.
         }
     }
 }

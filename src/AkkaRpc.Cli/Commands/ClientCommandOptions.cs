@@ -33,6 +33,20 @@ internal sealed class ClientCommandOptions
         command.Options.Add(_timeout);
     }
 
+    /// <summary>The client options, or null after writing why they are wrong (the caller exits with <see cref="ExitCodes.Usage"/>).</summary>
+    public async Task<AkkaRpcClientOptions?> ReadOrReportAsync(ParseResult parseResult, bool spawn)
+    {
+        try
+        {
+            return Read(parseResult, spawn);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>The client options: the config file's, then the flags over them.</summary>
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="spawn">Whether this command may start a node at all (<c>status</c> and <c>stop</c> never do).</param>

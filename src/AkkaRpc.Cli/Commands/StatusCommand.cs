@@ -23,14 +23,8 @@ internal static class StatusCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            AkkaRpcClientOptions options;
-            try
+            if (await client.ReadOrReportAsync(parseResult, spawn: false) is not { } options)
             {
-                options = client.Read(parseResult, spawn: false);
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException)
-            {
-                await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Usage;
             }
 

@@ -18,14 +18,8 @@ internal static class StopCommand
         command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            AkkaRpcClientOptions options;
-            try
+            if (await client.ReadOrReportAsync(parseResult, spawn: false) is not { } options)
             {
-                options = client.Read(parseResult, spawn: false);
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException)
-            {
-                await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Usage;
             }
 
