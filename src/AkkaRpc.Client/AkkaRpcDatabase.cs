@@ -158,6 +158,10 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
                     $"The connection to the node serving '{Name}' ({owner.Node}) was lost before the reply: the outcome is unknown, the " +
                     $"{request.GetType().Name} may or may not have run. It was not retried; the next call reconnects.", e);
             }
+            catch (TooManyPendingAsksException e)
+            {
+                throw new DatabaseBusyException($"The request to '{Name}' was not sent: {e.Message}", e);
+            }
             catch (AskTimeoutException e)
             {
                 throw new RequestTimeoutException(

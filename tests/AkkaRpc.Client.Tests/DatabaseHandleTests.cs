@@ -223,6 +223,25 @@ public sealed class DatabaseHandleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoreRequestsThanTheOwnersQueueHolds_AreRefusedAsBusy_AndEveryOtherOneIsAnswered()
+    {
+        // The owner's queue holds 1,000 requests (databases.mailbox-capacity); behind a slow query the rest are refused at once.
+        var slow = _db.QueryAsync("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT count(*) FROM c");
+        var queries = Enumerable.Range(0, 2_000).Select(i => _db.QueryAsync("SELECT $i", new { i })).ToList();
+
+        var busy = await Assert.ThrowsAsync<DatabaseBusyException>(() => Task.WhenAll(queries));
+
+        Assert.Contains("queue", busy.Message, StringComparison.Ordinal);
+        Assert.False(busy.OutcomeUnknown);
+        Assert.Equal(1000000L, (await slow).Scalar());
+        var answered = queries.Select((q, i) => (q, i)).Where(t => t.q.IsCompletedSuccessfully).ToList();
+        Assert.All(answered, t => Assert.Equal((long)t.i, t.q.Result.Scalar())); // each answer is its own request's
+        Assert.Equal(2_000, answered.Count + queries.Count(q => q.Exception?.InnerException is DatabaseBusyException));
+        Assert.InRange(answered.Count, 900, 1_999);
+        Assert.Equal(1L, (await _db.QueryAsync("SELECT 1")).Scalar());
+    }
+
+    [Fact]
     public async Task Cancellation_StopsWaiting()
     {
         using var cancel = new CancellationTokenSource();

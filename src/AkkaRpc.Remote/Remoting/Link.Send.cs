@@ -289,7 +289,7 @@ internal sealed partial class Link
 
             if (_pendingAsks.Count >= _remoting.Options.MaxPendingAsksPerConnection)
             {
-                promise.Fail(new InvalidOperationException(
+                promise.Fail(new TooManyPendingAsksException(
                     $"{_pendingAsks.Count} asks already wait for replies from {_association.RemoteAddress}, the most one connection allows " +
                     "(akkarpc.remote.max-pending-asks). This one was not sent; retry when some have finished."));
                 return true;

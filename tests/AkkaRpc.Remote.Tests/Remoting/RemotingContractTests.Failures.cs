@@ -114,7 +114,7 @@ public abstract partial class RemotingContractTests
 
         var first = echo.Ask<string>("silence", TimeSpan.FromMinutes(5));
         var second = echo.Ask<string>("silence", TimeSpan.FromMinutes(5));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => echo.Ask<string>("third", Ceiling));
+        var error = await Assert.ThrowsAsync<TooManyPendingAsksException>(() => echo.Ask<string>("third", Ceiling));
 
         Assert.Contains("max-pending-asks", error.Message, StringComparison.Ordinal);
         Assert.False(first.IsCompleted);
