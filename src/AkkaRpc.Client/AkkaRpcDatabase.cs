@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using AkkaRpc.Actors;
 using AkkaRpc.Remote;
-using AkkaRpc.Remote.Serialization;
 using AkkaRpc.Sqlite;
 
 namespace AkkaRpc.Client;
@@ -134,7 +133,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             {
                 reply = await owner.Owner.Ask<DatabaseReply>(message, timeout, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RemoteUnreachableException || IsNotDelivered(e))
+            catch (Exception e) when (e is RemoteUnreachableException || DeliveryFailures.IsNotDelivered(e))
             {
                 // Nothing ran: the node is gone (or restarted) or the owner closed. Find it again and resend.
                 Invalidate(owner, nodeGone: e is RemoteUnreachableException);
@@ -177,11 +176,6 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             };
         }
     }
-
-    // The node's dead letters answer a request to an owner that is gone (closed when idle, or a new node) with
-    // ActorNotFound: it was not delivered, so nothing ran.
-    internal static bool IsNotDelivered(Exception e) =>
-        e is ActorNotFoundException || (e is RemoteException remote && remote.RemoteExceptionType == typeof(ActorNotFoundException).FullName);
 
     private void Invalidate(OwnerRef owner, bool nodeGone)
     {

@@ -76,7 +76,7 @@ public static class AkkaRpcNodes
         {
             throw new RequestTimeoutException($"The node at {node} did not answer {message.GetType().Name} within {options.RequestTimeout.TotalSeconds:0.#} s.", e);
         }
-        catch (Exception e) when (e is RemoteUnreachableException or RemoteConnectionLostException || AkkaRpcDatabase.IsNotDelivered(e))
+        catch (Exception e) when (DeliveryFailures.MeansNoNode(e))
         {
             throw new NodeUnreachableException($"The node at {node} went away while asked for {message.GetType().Name}: {e.Message}", e);
         }

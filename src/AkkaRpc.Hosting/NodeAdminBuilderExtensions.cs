@@ -15,17 +15,18 @@ public static class NodeAdminBuilderExtensions
     /// <c>idle-shutdown</c> set stops the host after that long with no inbound connections. Add it after
     /// <c>WithDatabases()</c> and <c>WithRemoting()</c>, whose supervisor and connection count it reports.
     /// </summary>
-    public static AkkaRpcBuilder WithNodeAdmin(this AkkaRpcBuilder builder)
+    /// <param name="builder">The builder.</param>
+    /// <param name="options">The options when the caller has already read them (as <c>serve</c> has, for its lock); null to read the configuration.</param>
+    public static AkkaRpcBuilder WithNodeAdmin(this AkkaRpcBuilder builder, NodeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.WithStartup((system, registry, services, _) =>
         {
-            var configuration = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
-            var options = NodeOptionsReader.Read(configuration);
+            var node = options ?? NodeOptionsReader.Read(services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build());
             var remoting = services.GetService<RemotingBuilderExtensions.RemotingHolder>()?.Remoting;
             registry.TryGet<DatabasesSupervisor>(out var databases);
             var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
-            system.ActorOf(NodeAdmin.Props(remoting, databases, lifetime.StopApplication, options), NodePaths.AdminName);
+            system.ActorOf(NodeAdmin.Props(remoting, databases, lifetime.StopApplication, node), NodePaths.AdminName);
             return Task.CompletedTask;
         });
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using AkkaRpc.Client;
 
 namespace AkkaRpc.Cli.Commands;
 
@@ -74,6 +75,17 @@ internal static class CliApplication
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+            catch (SqlErrorException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message} (SQLite error {ex.PrimaryCode}, extended {ex.ExtendedCode})");
+                return ExitCodes.Failure;
+            }
+            catch (AkkaRpcException ex)
+            {
+                // Every client failure says what happened and what to do; a stack trace would only bury that.
                 await error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.Failure;
             }

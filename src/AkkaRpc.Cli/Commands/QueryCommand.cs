@@ -44,33 +44,20 @@ internal static class QueryCommand
                 return ExitCodes.Usage;
             }
 
-            try
+            await using var db = await AkkaRpcClient.ConnectAsync(parseResult.GetValue(database)!, options, cancellationToken);
+            var rows = await db.QueryAsync(parseResult.GetValue(sql)!, bound, cancellationToken: cancellationToken);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (parseResult.GetValue(json))
             {
-                await using var db = await AkkaRpcClient.ConnectAsync(parseResult.GetValue(database)!, options, cancellationToken);
-                var rows = await db.QueryAsync(parseResult.GetValue(sql)!, bound, cancellationToken: cancellationToken);
-                var output = parseResult.InvocationConfiguration.Output;
-                if (parseResult.GetValue(json))
-                {
-                    RowPrinter.WriteJsonLines(rows, output);
-                }
-                else
-                {
-                    RowPrinter.WriteTable(rows, output);
-                }
+                RowPrinter.WriteJsonLines(rows, output);
+            }
+            else
+            {
+                RowPrinter.WriteTable(rows, output);
+            }
 
-                await output.FlushAsync(cancellationToken);
-                return ExitCodes.Ok;
-            }
-            catch (SqlErrorException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message} (SQLite error {e.PrimaryCode}, extended {e.ExtendedCode})");
-                return ExitCodes.Failure;
-            }
-            catch (AkkaRpcException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Failure;
-            }
+            await output.FlushAsync(cancellationToken);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -95,7 +95,7 @@ internal static class ServeCommand
         builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         var systemName = builder.Configuration["system-name"] is { Length: > 0 } name ? name : "AkkaRpc";
-        builder.Services.AddAkkaRpc(systemName, akka => akka.WithDatabases().WithRemoting().WithNodeAdmin());
+        builder.Services.AddAkkaRpc(systemName, akka => akka.WithDatabases().WithRemoting().WithNodeAdmin(nodeOptions));
 
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);

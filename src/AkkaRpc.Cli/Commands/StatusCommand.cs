@@ -28,16 +28,7 @@ internal static class StatusCommand
                 return ExitCodes.Usage;
             }
 
-            IReadOnlyList<NodeStatus> nodes;
-            try
-            {
-                nodes = await AkkaRpcNodes.StatusAsync(options, cancellationToken);
-            }
-            catch (AkkaRpcException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Failure;
-            }
+            var nodes = await AkkaRpcNodes.StatusAsync(options, cancellationToken);
 
             if (nodes.Count == 0)
             {

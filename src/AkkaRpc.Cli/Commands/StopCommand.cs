@@ -17,24 +17,15 @@ internal static class StopCommand
         client.AddTo(command);
         command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
         {
-            var error = parseResult.InvocationConfiguration.Error;
             if (await client.ReadOrReportAsync(parseResult, spawn: false) is not { } options)
             {
                 return ExitCodes.Usage;
             }
 
-            try
-            {
-                var stopped = await AkkaRpcNodes.StopAsync($"akkarpc stop from pid {Environment.ProcessId}", options, cancellationToken);
-                await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                    stopped.Count == 0 ? "No node was running." : $"Stopped node(s) with pid {string.Join(", ", stopped)}.");
-                return ExitCodes.Ok;
-            }
-            catch (AkkaRpcException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Failure;
-            }
+            var stopped = await AkkaRpcNodes.StopAsync($"akkarpc stop from pid {Environment.ProcessId}", options, cancellationToken);
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(
+                stopped.Count == 0 ? "No node was running." : $"Stopped node(s) with pid {string.Join(", ", stopped)}.");
+            return ExitCodes.Ok;
         }));
         return command;
     }

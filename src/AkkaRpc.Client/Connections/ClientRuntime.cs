@@ -86,10 +86,10 @@ internal sealed class ClientRuntime : IAsyncDisposable
 
     private static async Task<ClientRuntime> StartAsync(AkkaRpcClientOptions options, bool isShared, CancellationToken cancellationToken)
     {
+        // Every ask names its own timeout, so the system's default ask timeout plays no part here.
         var system = ActorSystem.Create("akkarpc-client", new ActorSystemOptions
         {
             LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance,
-            DefaultAskTimeout = options.RequestTimeout,
         });
         try
         {
@@ -112,9 +112,9 @@ internal sealed class ClientRuntime : IAsyncDisposable
         }
     }
 
-    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, TimeSpan RequestTimeout, ILoggerFactory? LoggerFactory)
+    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, ILoggerFactory? LoggerFactory)
     {
-        public static TransportKey Of(AkkaRpcClientOptions o) => new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.RequestTimeout, o.LoggerFactory);
+        public static TransportKey Of(AkkaRpcClientOptions o) => new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.LoggerFactory);
     }
 
     private sealed record LocatorKey(

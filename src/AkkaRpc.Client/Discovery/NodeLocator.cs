@@ -92,7 +92,7 @@ internal sealed class NodeLocator
                 await _runtime.System.ActorSelection(endpoint + "/user/databases").Ask<ActorIdentity>(new Identify(null), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
                 nodes.Add(endpoint);
             }
-            catch (Exception e) when (IsSkippable(e))
+            catch (Exception e) when (DeliveryFailures.MeansNoNode(e))
             {
                 _log.LogDebug("No AkkaRpc node at {Endpoint}: {Reason}", endpoint, e.Message);
             }
@@ -135,7 +135,7 @@ internal sealed class NodeLocator
             reply = await _runtime.System.ActorSelection(endpoint + "/user/databases")
                 .Ask<DatabaseReply>(new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsSkippable(e))
+        catch (Exception e) when (DeliveryFailures.MeansNoNode(e))
         {
             Forget(endpoint);
             skipped.Add($"{endpoint}: {e.Message}");
@@ -158,9 +158,6 @@ internal sealed class NodeLocator
                 throw new InvalidOperationException($"The node at {endpoint} answered Resolve with {reply.GetType().Name}.");
         }
     }
-
-    // Not an AkkaRpc node, another user's node, nothing listening, or a node going away: look elsewhere.
-    private static bool IsSkippable(Exception e) => e is RemoteUnreachableException or RemoteConnectionLostException || AkkaRpcDatabase.IsNotDelivered(e);
 
     private async Task<(Address, IActorRef)> SpawnAsync(string database, CancellationToken cancellationToken)
     {

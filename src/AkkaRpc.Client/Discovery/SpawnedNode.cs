@@ -15,7 +15,7 @@ internal sealed class SpawnedNode(Process process, string logFile) : IDisposable
     {
         try
         {
-            var all = File.ReadAllLines(LogFile).Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal)).ToArray();
+            var all = ReadEnd(LogFile).Split('\n').Where(l => l.Length > 0 && !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal)).ToArray();
             return string.Join(Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)).Select(l => "  " + l));
         }
         catch (IOException e)
@@ -25,4 +25,14 @@ internal sealed class SpawnedNode(Process process, string logFile) : IDisposable
     }
 
     public void Dispose() => process.Dispose();
+
+    // The log is appended to by every node started in this runtime directory: read only its end.
+    private static string ReadEnd(string path)
+    {
+        const int MaxTail = 64 * 1024;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        file.Seek(Math.Max(0, file.Length - MaxTail), SeekOrigin.Begin);
+        using var reader = new StreamReader(file);
+        return reader.ReadToEnd();
+    }
 }
