@@ -97,6 +97,7 @@ internal static class SampleMessages
         yield return new CursorNotFound(77);
         yield return new DatabaseNotFound("missing");
         yield return new DatabaseUnavailable("orders", "disk I/O error");
+        yield return new OwnerStopped("orders");
         yield return new InvalidDatabaseName("../etc", "contains '..'");
         foreach (var limit in Enum.GetValues<LimitKind>())
         {

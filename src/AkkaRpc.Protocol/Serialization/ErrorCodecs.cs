@@ -114,6 +114,9 @@ internal static class ErrorCodecs
                 var name = SqlValueWire.ReadText(ref r, "Overloaded.Name");
                 return new Overloaded(name, r.ReadVarInt32());
             }));
+        registry.Register(WireIds.OwnerStopped, new FieldCodec<OwnerStopped>(
+            static (ref w, m) => w.WriteString(m.Name),
+            static (ref r) => new OwnerStopped(SqlValueWire.ReadText(ref r, "OwnerStopped.Name"))));
         registry.Register(WireIds.LeaseOutOfRange, new FieldCodec<LeaseOutOfRange>(
             static (ref w, m) =>
             {

@@ -46,6 +46,7 @@ namespace AkkaRpc.Protocol.Serialization;
 /// <item><term>261</term><description><see cref="Protocol.TransactionNotFound"/></description></item>
 /// <item><term>262</term><description><see cref="Protocol.Overloaded"/></description></item>
 /// <item><term>263</term><description><see cref="Protocol.LeaseOutOfRange"/></description></item>
+/// <item><term>264</term><description><see cref="Protocol.OwnerStopped"/></description></item>
 /// </list>
 /// <para>
 /// <see cref="Protocol.SqlValue"/>, <see cref="Protocol.SqlParameters"/>, <see cref="Protocol.Statement"/>,
@@ -175,4 +176,7 @@ public static class WireIds
 
     /// <summary><see cref="Protocol.LeaseOutOfRange"/>.</summary>
     public const int LeaseOutOfRange = 263;
+
+    /// <summary><see cref="Protocol.OwnerStopped"/>.</summary>
+    public const int OwnerStopped = 264;
 }
