@@ -18,7 +18,7 @@ public static class AkkaRpcClient
         options ??= new AkkaRpcClientOptions();
         options.Validate();
         var runtime = options.PrivateConnection
-            ? await ClientRuntime.StartPrivateAsync(options, cancellationToken).ConfigureAwait(false)
+            ? ClientRuntime.StartPrivate(options)
             : await ClientRuntime.SharedAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {

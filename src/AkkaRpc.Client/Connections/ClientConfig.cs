@@ -1,0 +1,47 @@
+using System.Globalization;
+using Akka.Configuration;
+using AkkaRpc.Protocol;
+using AkkaRpc.Transport;
+
+namespace AkkaRpc.Client;
+
+/// <summary>The HOCON of a client's actor system: remoting over our transports in client mode (listening nowhere) and our serializers.</summary>
+internal static class ClientConfig
+{
+    /// <summary>The transports a client enables: it reaches nodes over a Unix socket or loopback TCP.</summary>
+    public static readonly string[] Transports = ["akka.remote.rpc-unix", "akka.remote.rpc-tcp"];
+
+    /// <summary>
+    /// Builds the client system's config. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
+    /// <c>ILoggerFactory</c>; otherwise only errors reach stdout, as a library should.
+    /// </summary>
+    public static Config Build(string? cookiePath, TimeSpan connectTimeout, bool logToFactory)
+    {
+        var cookie = cookiePath is null ? "\"\"" : Quote(Path.GetFullPath(cookiePath));
+        var handshake = ((long)Math.Ceiling(connectTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
+        var loggers = logToFactory ? "loggers = [\"Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting\"]" : string.Empty;
+        var own = ConfigurationFactory.ParseString($$"""
+            akka {
+              {{loggers}}
+              loglevel = {{(logToFactory ? "INFO" : "ERROR")}}
+              stdout-loglevel = ERROR
+              actor.provider = remote
+              remote {
+                enabled-transports = [{{string.Join(", ", Transports.Select(t => "\"" + t + "\""))}}]
+                rpc-unix { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
+                rpc-tcp { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
+
+                # A client learns that a node is gone from the association's own events, and its discovery polls a node
+                # it just spawned every few milliseconds: a gate after a failed connect would drop those polls unseen.
+                retry-gate-closed-for = 0s
+
+                # Connect failures while scanning endpoints are expected; the client reports them itself.
+                log-remote-lifecycle-events = off
+              }
+            }
+            """);
+        return own.WithFallback(ProtocolConfig.Serialization).WithFallback(AkkaRpcTransportConfig.Default);
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
