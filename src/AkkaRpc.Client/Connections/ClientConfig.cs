@@ -12,19 +12,29 @@ internal static class ClientConfig
     public static readonly string[] Transports = ["akka.remote.rpc-unix", "akka.remote.rpc-tcp"];
 
     /// <summary>
-    /// Builds the client system's config. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
+    /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
     /// <c>ILoggerFactory</c>; otherwise only errors reach stdout, as a library should.
     /// </summary>
     public static Config Build(string? cookiePath, TimeSpan connectTimeout, bool logToFactory)
     {
-        var cookie = cookiePath is null ? "\"\"" : Quote(Path.GetFullPath(cookiePath));
-        var handshake = ((long)Math.Ceiling(connectTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
         var loggers = logToFactory ? "loggers = [\"Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting\"]" : string.Empty;
-        var own = ConfigurationFactory.ParseString($$"""
+        var logging = ConfigurationFactory.ParseString($$"""
             akka {
               {{loggers}}
               loglevel = {{(logToFactory ? "INFO" : "ERROR")}}
               stdout-loglevel = ERROR
+            }
+            """);
+        return logging.WithFallback(Remoting(cookiePath, connectTimeout));
+    }
+
+    /// <summary>Akka.Remote over our transports in client mode, and our serializers: what any system that reaches nodes needs.</summary>
+    public static Config Remoting(string? cookiePath, TimeSpan connectTimeout)
+    {
+        var cookie = cookiePath is null ? "\"\"" : Quote(Path.GetFullPath(cookiePath));
+        var handshake = ((long)Math.Ceiling(connectTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
+        var own = ConfigurationFactory.ParseString($$"""
+            akka {
               actor.provider = remote
               remote {
                 enabled-transports = [{{string.Join(", ", Transports.Select(t => "\"" + t + "\""))}}]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Hosting.Logging;
@@ -17,6 +18,9 @@ internal sealed class ClientRuntime : IAsyncDisposable
     private const string SystemName = "akkarpc-client";
     private static readonly SemaphoreSlim s_sharedGate = new(1, 1);
     private static readonly Dictionary<TransportKey, ClientRuntime> s_shared = [];
+
+    // One runtime (association monitor, locators) per application system, however many handles it opens.
+    private static readonly ConditionalWeakTable<ActorSystem, ClientRuntime> s_borrowed = new();
     private readonly ConcurrentDictionary<LocatorKey, NodeLocator> _locators = new();
     private readonly bool _ownsSystem;
 
@@ -68,7 +72,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
     /// (the hosting layer's <c>WithAkkaRpcClient</c> sets that up); disposing it leaves the system running.
     /// </summary>
     public static ClientRuntime Borrow(ActorSystem system, ILoggerFactory? loggerFactory) =>
-        new(system, loggerFactory ?? NullLoggerFactory.Instance, ownsSystem: false, isShared: true);
+        s_borrowed.GetValue(system, s => new ClientRuntime(s, loggerFactory ?? NullLoggerFactory.Instance, ownsSystem: false, isShared: true));
 
     /// <summary>Closes the shared runtimes, if started: their connections close; the next connect starts new ones.</summary>
     public static async Task ShutdownSharedAsync()
@@ -122,11 +126,8 @@ internal sealed class ClientRuntime : IAsyncDisposable
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var config = ClientConfig.Build(options.CookiePath, options.ConnectTimeout, logToFactory: options.LoggerFactory is not null);
-        ActorSystemSetup setup = BootstrapSetup.Create().WithConfig(config);
-        if (options.LoggerFactory is { } factory)
-        {
-            setup = setup.And(new LoggerFactorySetup(factory));
-        }
+        var bootstrap = BootstrapSetup.Create().WithConfig(config);
+        var setup = options.LoggerFactory is { } factory ? bootstrap.And(new LoggerFactorySetup(factory)) : ActorSystemSetup.Create(bootstrap);
 
         return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, ownsSystem: true, isShared);
     }

@@ -1,22 +1,28 @@
+using Akka.Configuration;
+using AkkaRpc.Client;
 using AkkaRpc.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace AkkaRpc.Hosting;
 
-/// <summary>Reads <see cref="DatabasesOptions"/> from the <c>databases</c> section (HOCON <c>akkarpc.databases</c>).</summary>
+/// <summary>Reads <see cref="DatabasesOptions"/> from HOCON <c>akkarpc.databases</c>.</summary>
 public static class DatabasesOptionsReader
 {
-    /// <summary>Reads the options from <paramref name="configuration"/> (keys relative to the <c>akkarpc</c> root); a bad value throws naming its key.</summary>
-    public static DatabasesOptions Read(IConfiguration configuration)
+    /// <summary>The environment variable naming the data directory when <c>akkarpc.databases.data-dir</c> is empty.</summary>
+    public const string DataDirectoryVariable = "AKKARPC_DATA_DIR";
+
+    /// <summary>Reads the options from <paramref name="config"/>; a bad value throws naming its key.</summary>
+    public static DatabasesOptions Read(Config config)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var d = new DatabasesOptions();
         var db = d.Database;
-        var s = new SettingsReader(configuration, "databases");
+        var s = new SettingsReader(config, "akkarpc.databases");
         var options = d with
         {
             Database = new DatabaseOptions
             {
-                DataDirectory = s.String("data-dir", db.DataDirectory),
+                // Empty means $AKKARPC_DATA_DIR, else the default: Akka's HOCON has no working ${?VAR} fallback for this.
+                DataDirectory = s.String("data-dir", Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } env ? env : db.DataDirectory),
                 CreateIfMissing = s.Bool("create-if-missing", db.CreateIfMissing),
                 ReadOnly = s.Bool("read-only", db.ReadOnly),
                 BusyTimeout = s.Duration("busy-timeout", db.BusyTimeout),
