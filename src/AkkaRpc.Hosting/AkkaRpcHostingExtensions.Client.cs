@@ -20,7 +20,7 @@ public static partial class AkkaRpcHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         options ??= new AkkaRpcClientOptions();
         options.Validate();
-        return builder.AddHocon(ClientConfig.Remoting(options.CookiePath, options.ConnectTimeout), HoconAddMode.Prepend)
+        return builder.AddHocon(AkkaRpcClientConfig.For(options), HoconAddMode.Prepend)
             .WithAkkaRpcSerialization();
     }
 }

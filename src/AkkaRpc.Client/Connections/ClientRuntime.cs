@@ -125,7 +125,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
     private static ClientRuntime Start(AkkaRpcClientOptions options, bool isShared)
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var config = ClientConfig.Build(options.CookiePath, options.ConnectTimeout, logToFactory: options.LoggerFactory is not null);
+        var config = AkkaRpcClientConfig.Build(options.CookiePath, options.ConnectTimeout, logToFactory: options.LoggerFactory is not null);
         var bootstrap = BootstrapSetup.Create().WithConfig(config);
         var setup = options.LoggerFactory is { } factory ? bootstrap.And(new LoggerFactorySetup(factory)) : ActorSystemSetup.Create(bootstrap);
 

@@ -5,17 +5,22 @@ using AkkaRpc.Transport;
 
 namespace AkkaRpc.Client;
 
-/// <summary>The HOCON of a client's actor system: remoting over our transports in client mode (listening nowhere) and our serializers.</summary>
-internal static class ClientConfig
+/// <summary>
+/// The HOCON an actor system needs to reach AkkaRpc nodes: Akka.Remote over AkkaRpc's transports in client mode (it
+/// listens nowhere; replies come back over the connections it opens) and AkkaRpc's serializers. Give it to your own
+/// <c>ActorSystem</c> (or use Akka.Hosting's <c>WithAkkaRpcClient()</c>), then resolve owners with
+/// <see cref="AkkaRpcClient.ResolveOwnerAsync"/>.
+/// </summary>
+public static class AkkaRpcClientConfig
 {
     /// <summary>The transports a client enables: it reaches nodes over a Unix socket or loopback TCP.</summary>
-    public static readonly string[] Transports = ["akka.remote.rpc-unix", "akka.remote.rpc-tcp"];
+    private static readonly string[] Transports = ["akka.remote.rpc-unix", "akka.remote.rpc-tcp"];
 
     /// <summary>
     /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
     /// <c>ILoggerFactory</c>; otherwise only errors reach stdout, as a library should.
     /// </summary>
-    public static Config Build(string? cookiePath, TimeSpan connectTimeout, bool logToFactory)
+    internal static Config Build(string? cookiePath, TimeSpan connectTimeout, bool logToFactory)
     {
         var loggers = logToFactory ? "loggers = [\"Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting\"]" : string.Empty;
         var logging = ConfigurationFactory.ParseString($$"""
@@ -28,8 +33,14 @@ internal static class ClientConfig
         return logging.WithFallback(Remoting(cookiePath, connectTimeout));
     }
 
-    /// <summary>Akka.Remote over our transports in client mode, and our serializers: what any system that reaches nodes needs.</summary>
-    public static Config Remoting(string? cookiePath, TimeSpan connectTimeout)
+    /// <summary>The settings for a system that reaches nodes with <paramref name="options"/>' cookie and connect timeout (defaults when null).</summary>
+    public static Config For(AkkaRpcClientOptions? options = null)
+    {
+        options ??= new AkkaRpcClientOptions();
+        return Remoting(options.CookiePath, options.ConnectTimeout);
+    }
+
+    private static Config Remoting(string? cookiePath, TimeSpan connectTimeout)
     {
         var cookie = cookiePath is null ? "\"\"" : Quote(Path.GetFullPath(cookiePath));
         var handshake = ((long)Math.Ceiling(connectTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
