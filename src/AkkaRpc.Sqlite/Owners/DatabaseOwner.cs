@@ -1,5 +1,5 @@
-using AkkaRpc.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 
 namespace AkkaRpc.Sqlite;
 
@@ -7,67 +7,108 @@ namespace AkkaRpc.Sqlite;
 /// Owns one database and runs every request for it, one at a time, so callers need no locks. An interactive
 /// transaction gives its holder exclusive use: other requests are stashed and run, in arrival order, when it
 /// commits, rolls back, outlives its lease or loses its holder. A <see cref="DatabaseFailedException"/> fails the
-/// owner; its supervisor reopens the file after a backoff delay.
+/// owner; Akka restarts it in place (same reference, same mailbox), it reports the failure to its supervisor and
+/// keeps requests waiting until the supervisor tells it, after a backoff delay, to open the file again.
 /// </summary>
-internal sealed class DatabaseOwner : ReceiveActor, IWithUnboundedStash
+/// <remarks>
+/// The owner starts closed and opens the file when its supervisor sends <see cref="Open"/>, first right after creating
+/// it. Opening in PreStart would not do: Akka discards an actor that fails to start and creates it afresh at once,
+/// without PreRestart, so a file that cannot be opened would be retried in a tight loop with no backoff.
+/// </remarks>
+internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
+    private const string IdleTimer = "idle";
+    private const string CursorTimer = "cursors";
+
+    // Idle and cursor expiry are checked this many times per period, so an owner stops within a quarter of its idle
+    // timeout after the last request, without re-arming a timer for every message as a receive timeout would.
+    private const int ChecksPerPeriod = 4;
+
     private readonly string _name;
     private readonly DatabasesOptions _options;
-    private readonly FailureHistory _history;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly TimeProvider _time;
     private SqliteDatabase? _db;
-    private Lease? _lease;
-    private long? _expiredTransaction;
+    private string? _lastFailure;
+    private int _requestsSinceCheck;
+    private int _quietChecks;
 
-    public DatabaseOwner(string name, DatabasesOptions options, FailureHistory history)
+    /// <summary>Creates the owner of <paramref name="name"/>; start it through <see cref="Props"/>.</summary>
+    public DatabaseOwner(string name, DatabasesOptions options)
     {
         _name = name;
         _options = options;
-        _history = history;
-        Ready();
+        _time = SchedulerTime.For(Context.System.Scheduler);
+        OwnerMessageQueue.Of(Context).Bind(name, options.MailboxCapacity);
+        Closed();
     }
 
+    /// <inheritdoc />
     public IStash Stash { get; set; } = null!;
 
-    /// <summary>Props for the owner of <paramref name="name"/>; its mailbox answers <see cref="Overloaded"/> when full.</summary>
-    public static Props Props(string name, DatabasesOptions options, FailureHistory history) =>
-        Actors.Props.Create(() => new DatabaseOwner(name, options, history))
-            .WithMailbox(options.MailboxCapacity, (_, _) => new Overloaded(name, options.MailboxCapacity));
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Sent by the owner to its parent when it has idled past the idle timeout.</summary>
-    internal sealed record IdleStop(string Name);
+    /// <summary>Props for the owner of <paramref name="name"/>, on the owners' dispatcher and mailbox.</summary>
+    public static Props Props(string name, DatabasesOptions options) =>
+        Akka.Actor.Props.Create(() => new DatabaseOwner(name, options))
+            .WithDispatcher(DatabasesSupervisor.OwnerDispatcherId)
+            .WithMailbox(DatabasesSupervisor.OwnerMailboxId);
 
-    private sealed record Reopen;
-
-    private sealed record LeaseExpired(long TransactionId);
-
-    private sealed record Lease(long TransactionId, IActorRef Holder, TimeSpan Duration, ICancelable Timer);
-
-    protected override void PreStart()
+    /// <summary>Sent by the owner to its supervisor when it has idled past the idle timeout.</summary>
+    internal sealed record Idle
     {
-        Open();
-        if (_options.IdleTimeout is { } idle)
-        {
-            Context.SetReceiveTimeout(idle);
-        }
+        public static Idle Instance { get; } = new();
     }
 
+    /// <summary>Sent by the owner to its supervisor as it restarts after a failure.</summary>
+    /// <param name="Failure">What failed, for the log, the status and the callers' <see cref="DatabaseUnavailable"/>.</param>
+    internal sealed record Failed(string Failure);
+
+    /// <summary>Sent by the supervisor when it has created the owner, and after a failure once its backoff delay has passed.</summary>
+    internal sealed record Open
+    {
+        public static Open Instance { get; } = new();
+    }
+
+    /// <summary>Sent by the owner to its supervisor when an <see cref="Open"/> succeeded.</summary>
+    internal sealed record Opened
+    {
+        public static Opened Instance { get; } = new();
+    }
+
+    private sealed record IdleCheck
+    {
+        public static IdleCheck Instance { get; } = new();
+    }
+
+    private sealed record CursorCheck
+    {
+        public static CursorCheck Instance { get; } = new();
+    }
+
+    /// <inheritdoc />
+    protected override void PreRestart(Exception reason, object message)
+    {
+        // Not the base: it would stop children (there are none) and run PostStop, which answers the stash; here the
+        // stash goes back to the mailbox (Akka does that after this) and waits for the reopen.
+        if (_lease is { } lease)
+        {
+            Context.Unwatch(lease.Holder);
+        }
+
+        CloseDatabase();
+        Context.Parent.Tell(new Failed(Describe(reason)));
+    }
+
+    /// <inheritdoc />
     protected override void PostRestart(Exception reason)
     {
-        // Reopen after a delay that grows with consecutive failures, so a broken disk is not hammered;
-        // requests wait in the stash meanwhile.
-        var delay = _history.NextDelay();
-        Log.LogWarning("Database {Name} failed ({Reason}); reopening in {Delay} ms", _name, _history.LastFailure, delay.TotalMilliseconds);
-        Become(Reopening);
-        _history.IsReopening = true;
-        Context.System.Scheduler.ScheduleTellOnce(delay, Self, new Reopen(), Self);
+        // The new incarnation starts closed, as a new owner does; the supervisor says when to open, after its backoff.
+        _lastFailure = Describe(reason);
     }
 
-    protected override void PreRestart(Exception reason, object? message)
-    {
-        // The stash goes back to the mailbox (the kernel does that); the connection must be closed here.
-        CloseDatabase();
-    }
-
+    /// <inheritdoc />
     protected override void PostStop()
     {
         CloseDatabase();
@@ -75,201 +116,114 @@ internal sealed class DatabaseOwner : ReceiveActor, IWithUnboundedStash
         // Tell whoever still waits in the stash why their request will not run.
         foreach (var waiting in Stash.ClearStash())
         {
-            waiting.Sender?.Tell(new DatabaseUnavailable(_name, _history.LastFailure ?? "the database was closed"), Self);
+            waiting.Sender.Tell(new DatabaseUnavailable(_name, _lastFailure ?? "the database was closed"));
         }
     }
+
+    /// <summary>How a failure reads in logs and replies: a database failure says what failed; anything else is a bug.</summary>
+    private static string Describe(Exception cause) =>
+        cause is DatabaseFailedException ? cause.Message : $"{cause.GetType().Name}: {cause.Message}";
 
     private void Ready()
     {
         Receive<Begin>(StartTransaction);
-        Receive<Transactional>(t => Sender.Tell(NoSuchTransaction(t.TransactionId), Self));
-        Receive<Commit>(c => Sender.Tell(NoSuchTransaction(c.TransactionId), Self));
-        Receive<Rollback>(r => Sender.Tell(NoSuchTransaction(r.TransactionId), Self));
+        Receive<Transactional>(t => Sender.Tell(NoSuchTransaction(t.TransactionId)));
+        Receive<Commit>(c => Sender.Tell(NoSuchTransaction(c.TransactionId)));
+        Receive<Rollback>(r => Sender.Tell(NoSuchTransaction(r.TransactionId)));
         Receive<DatabaseRequest>(Run);
-        Receive<ReceiveTimeout>(_ => StopIfIdle());
-        Receive<LeaseExpired>(_ => { }); // A timer that fired as its transaction ended.
+        Receive<IdleCheck>(_ => CheckIdle());
+        Receive<CursorCheck>(_ => ExpireCursors());
     }
 
-    private void InTransaction()
+    private void Closed()
     {
-        var lease = _lease!;
-        Receive<Transactional>(t => t.TransactionId == lease.TransactionId, t => RunForHolder(t.Request));
-        Receive<Transactional>(t => Sender.Tell(NoSuchTransaction(t.TransactionId), Self));
-        Receive<Commit>(c => c.TransactionId == lease.TransactionId, c => EndTransaction(c, "committed"));
-        Receive<Rollback>(r => r.TransactionId == lease.TransactionId, r => EndTransaction(r, "rolled back"));
-        Receive<LeaseExpired>(e => e.TransactionId == lease.TransactionId, _ => Expire());
-        Receive<LeaseExpired>(_ => { });
-        Receive<Terminated>(t => t.ActorRef.Equals(lease.Holder), _ => HolderDied());
-
-        // Answering these cannot reveal uncommitted data.
-        Receive<Ping>(Run);
-        Receive<TargetDatabase>(Run);
+        Receive<Open>(_ => OpenDatabase());
         Receive<DatabaseRequest>(_ => StashOrRefuse());
-        Receive<ReceiveTimeout>(_ => { });
     }
 
-    private void Reopening()
+    private void OpenDatabase()
     {
-        Receive<Reopen>(_ =>
+        // A failure here fails the owner: the supervisor restarts it and, after its backoff delay, says Open again.
+        _db = SqliteDatabase.Open(_name, _options.Database, _time);
+        if (_lastFailure is not null)
         {
-            Open();
-            _history.IsReopening = false;
-            Log.LogInformation("Database {Name} reopened", _name);
-            Become(Ready);
-            Stash.UnstashAll();
-        });
-        Receive<DatabaseRequest>(_ => StashOrRefuse());
-        Receive<LeaseExpired>(_ => { });
-        Receive<ReceiveTimeout>(_ => { });
-    }
-
-    private void Open()
-    {
-        try
-        {
-            _db = SqliteDatabase.Open(_name, _options.Database, Context.System.TimeProvider);
+            _log.Info("Database {0} reopened", _name);
         }
-        catch (DatabaseFailedException e)
+
+        Context.Parent.Tell(Opened.Instance);
+        Become(Ready);
+        Stash.UnstashAll();
+        if (_options.IdleTimeout is { } idle)
         {
-            _history.Record(e);
-            throw;
+            _requestsSinceCheck = 0;
+            _quietChecks = 0;
+            Timers.StartPeriodicTimer(IdleTimer, IdleCheck.Instance, idle / ChecksPerPeriod);
         }
     }
 
-    private void Run(DatabaseRequest request) => Sender.Tell(Execute(request), Self);
+    private void Run(DatabaseRequest request)
+    {
+        var reply = Execute(request);
+        Sender.Tell(reply);
+        if (reply is QueryResult { CursorId: not null } && !Timers.IsTimerActive(CursorTimer))
+        {
+            // An open cursor holds a read snapshot; if its client never comes back, this closes it.
+            Timers.StartPeriodicTimer(CursorTimer, CursorCheck.Instance, _options.Database.CursorIdleExpiry / ChecksPerPeriod);
+        }
+    }
 
     private DatabaseReply Execute(DatabaseRequest request)
     {
+        _requestsSinceCheck++;
         try
         {
             return _db!.Handle(request);
         }
         catch (DatabaseFailedException e)
         {
-            // The caller learns the outcome now; then the owner fails and is reopened.
-            _history.Record(e);
-            Sender.Tell(new DatabaseUnavailable(_name, e.Message), Self);
+            // The caller learns the outcome now, not after its timeout; then the owner fails and is restarted.
+            Sender.Tell(new DatabaseUnavailable(_name, e.Message));
             throw;
         }
     }
-
-    private void StartTransaction(Begin begin)
-    {
-        if (begin.Lease <= TimeSpan.Zero || begin.Lease > _options.MaxLease)
-        {
-            Sender.Tell(new LeaseOutOfRange(begin.Lease, _options.MaxLease), Self);
-            return;
-        }
-
-        var reply = Execute(begin);
-        Sender.Tell(reply, Self);
-        if (reply is TransactionStarted started)
-        {
-            // Watching the holder rolls the transaction back if it dies. A temporary ask reference (/temp/...) is
-            // gone as soon as its reply arrives, so it is not watched: the lease bounds the wait instead.
-            if (Sender.Path.Elements is not ["temp", ..])
-            {
-                Context.Watch(Sender);
-            }
-
-            _lease = new Lease(started.TransactionId, Sender, begin.Lease, ScheduleExpiry(started.TransactionId, begin.Lease));
-            Become(InTransaction);
-        }
-    }
-
-    private void RunForHolder(DatabaseRequest request)
-    {
-        var lease = _lease!;
-        switch (request)
-        {
-            case Commit or Rollback:
-                EndTransaction(request, request is Commit ? "committed" : "rolled back");
-                return;
-            case Begin:
-                Sender.Tell(new TransactionInProgress(lease.TransactionId), Self);
-                return;
-        }
-
-        lease.Timer.Cancel();
-        _lease = lease with { Timer = ScheduleExpiry(lease.TransactionId, lease.Duration) };
-        Run(request);
-    }
-
-    private void EndTransaction(DatabaseRequest endRequest, string how)
-    {
-        var lease = _lease!;
-        var reply = Execute(endRequest is Commit or Rollback ? endRequest : new Rollback(lease.TransactionId));
-        Sender.Tell(reply, Self);
-        Log.LogDebug("Transaction {Id} on {Name} {How}", lease.TransactionId, _name, how);
-        LeaveTransaction();
-    }
-
-    private void Expire()
-    {
-        var lease = _lease!;
-        Log.LogWarning("Transaction {Id} on {Name} idled past its {Lease} lease; rolling it back", lease.TransactionId, _name, lease.Duration);
-        RollBackFor(lease);
-        _expiredTransaction = lease.TransactionId;
-    }
-
-    private void HolderDied()
-    {
-        var lease = _lease!;
-        Log.LogWarning("The holder of transaction {Id} on {Name} stopped; rolling it back", lease.TransactionId, _name);
-        RollBackFor(lease);
-    }
-
-    private void RollBackFor(Lease lease)
-    {
-        try
-        {
-            _db!.Handle(new Rollback(lease.TransactionId));
-        }
-        catch (DatabaseFailedException e)
-        {
-            _history.Record(e);
-            throw;
-        }
-        finally
-        {
-            LeaveTransaction();
-        }
-    }
-
-    private void LeaveTransaction()
-    {
-        var lease = _lease!;
-        lease.Timer.Cancel();
-        Context.Unwatch(lease.Holder);
-        _lease = null;
-        Become(Ready);
-        Stash.UnstashAll();
-    }
-
-    private ICancelable ScheduleExpiry(long transactionId, TimeSpan lease) =>
-        Context.System.Scheduler.ScheduleTellOnce(lease, Self, new LeaseExpired(transactionId), Self);
-
-    private DatabaseError NoSuchTransaction(long transactionId) =>
-        transactionId == _expiredTransaction ? new TransactionLeaseExpired(transactionId) : new TransactionNotFound(transactionId);
 
     private void StashOrRefuse()
     {
-        // Waiting requests count against the same bound as the mailbox, so memory stays bounded.
+        // The stash has its own bound, the mailbox's capacity again: requests waiting here have left the mailbox, so
+        // that the holder's own requests still get in.
         if (Stash.Count >= _options.MailboxCapacity)
         {
-            Sender.Tell(new Overloaded(_name, _options.MailboxCapacity), Self);
+            Sender.Tell(new Overloaded(_name, _options.MailboxCapacity));
             return;
         }
 
         Stash.Stash();
     }
 
-    private void StopIfIdle()
+    private void CheckIdle()
     {
-        if (_db is { OpenCursors: 0, ActiveTransactionId: null })
+        var quiet = _requestsSinceCheck == 0 && _db is { OpenCursors: 0, ActiveTransactionId: null };
+        _requestsSinceCheck = 0;
+        _quietChecks = quiet ? _quietChecks + 1 : 0;
+        if (_quietChecks >= ChecksPerPeriod)
         {
-            Context.SetReceiveTimeout(null);
-            Context.Parent.Tell(new IdleStop(_name), Self);
+            Timers.Cancel(IdleTimer);
+            Context.Parent.Tell(Idle.Instance);
+        }
+    }
+
+    private void ExpireCursors()
+    {
+        var db = _db!;
+        var expired = db.ExpireIdleCursors();
+        if (expired > 0)
+        {
+            _log.Info("Closed {0} cursors on {1} that idled past {2}", expired, _name, _options.Database.CursorIdleExpiry);
+        }
+
+        if (db.OpenCursors == 0)
+        {
+            Timers.Cancel(CursorTimer);
         }
     }
 

@@ -6,7 +6,10 @@ public sealed record DatabasesOptions
     /// <summary>How each database is opened and served.</summary>
     public DatabaseOptions Database { get; init; } = new();
 
-    /// <summary>Requests an owner queues (mailbox plus those waiting on a transaction) before it answers <see cref="Overloaded"/>. Default 1000.</summary>
+    /// <summary>
+    /// Requests an owner queues before it answers <see cref="Overloaded"/> at once: in its mailbox, and again (a bound
+    /// of its own) those waiting for another client's transaction to end. Default 1000.
+    /// </summary>
     public int MailboxCapacity { get; init; } = 1000;
 
     /// <summary>An owner with no request for this long, no open transaction and no open cursor is stopped; null never stops it. Default 10 minutes.</summary>
@@ -15,7 +18,7 @@ public sealed record DatabasesOptions
     /// <summary>The longest lease a <see cref="Begin"/> may ask for. Default 5 minutes.</summary>
     public TimeSpan MaxLease { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The delay before reopening after the first failure; it doubles per consecutive failure. Default 100 ms.</summary>
+    /// <summary>The delay before reopening after a failure; it doubles with each earlier failure within <see cref="FailureWindow"/>. Default 100 ms.</summary>
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The cap on the reopen delay. Default 10 seconds.</summary>

@@ -1,36 +1,44 @@
-using AkkaRpc.Actors;
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 
 namespace AkkaRpc.Sqlite;
 
 /// <summary>
-/// <c>/user/databases</c>: validates database names, starts each database's <see cref="DatabaseOwner"/> on first
-/// use, reopens a failed owner after a growing delay, and gives up after <see cref="DatabasesOptions.MaxFailures"/>
-/// failures within <see cref="DatabasesOptions.FailureWindow"/>: then the database is reported unavailable, with
-/// its last failure, until the window has passed.
+/// <c>/user/databases</c>: validates database names, starts each database's owner on first use, restarts a failed
+/// owner in place and lets it reopen the file after a growing delay, gives up after
+/// <see cref="DatabasesOptions.MaxFailures"/> failures within <see cref="DatabasesOptions.FailureWindow"/> (then the
+/// database is reported unavailable, with its last failure, until the window has passed), closes idle owners after
+/// the requests already queued for them, and drains everything on <see cref="Drain"/>.
 /// </summary>
-public sealed class DatabasesSupervisor : ReceiveActor
+/// <remarks>
+/// Owners live at <c>/user/databases/&lt;name&gt;</c>; clients find them with <see cref="Resolve"/> (answered
+/// <see cref="Resolved"/>) or by that path. A request sent to an owner that has since closed (idle, drained or given
+/// up) runs nothing: Akka delivers it to dead letters and the sender gets no reply, so an ask fails with its timeout
+/// and a sender that watches the owner gets <see cref="Terminated"/>; resolving the name again starts a fresh owner.
+/// </remarks>
+public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 {
     /// <summary>The supervisor's name under <c>/user</c>.</summary>
     public const string Name = "databases";
 
     private readonly DatabasesOptions _options;
-    private readonly Dictionary<string, FailureHistory> _histories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Failure, long Since)> _unavailable = new(StringComparer.Ordinal);
-    private readonly HashSet<IActorRef> _retiring = [];
-    private readonly Dictionary<string, List<(Resolve Request, IActorRef Sender)>> _waitingForRetired = new(StringComparer.Ordinal);
-    private bool _draining;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, OwnerState> _owners = new(StringComparer.Ordinal);
 
-    private DatabasesSupervisor(DatabasesOptions options)
+    /// <summary>Creates the supervisor; start it through <see cref="Props"/>, which validates the options first.</summary>
+    public DatabasesSupervisor(DatabasesOptions options)
     {
         _options = options;
-        Receive<Resolve>(_ => _draining, r => Sender.Tell(new DatabaseUnavailable(r.Name ?? "", "the node is shutting down"), Self));
-        Receive<Resolve>(OnResolve);
-        Receive<StopDatabases>(_ => Drain());
-        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status()), Self));
-        Receive<DatabaseOwner.IdleStop>(OnIdleStop);
-        Receive<Terminated>(OnOwnerTerminated);
+        _time = SchedulerTime.For(Context.System.Scheduler);
+
+        // The owners' dispatcher and mailbox are looked up by name; an application's own HOCON still wins.
+        Context.System.Settings.InjectTopLevelFallback(DefaultConfig);
+        Serving();
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for the supervisor; start it as <c>system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name)</c>.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -38,20 +46,13 @@ public sealed class DatabasesSupervisor : ReceiveActor
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return Actors.Props.Create(() => new DatabasesSupervisor(options));
+        return Akka.Actor.Props.Create(() => new DatabasesSupervisor(options));
     }
 
     /// <summary>
-    /// Stops every owner after the requests already queued for it (each gets a <see cref="PoisonPill"/> behind them),
-    /// closing its database, then stops the supervisor. Use with <c>GracefulStop</c> on shutdown.
+    /// Asks for every database's state; answered by <see cref="StatusReport"/>. Local only: it reads the owners'
+    /// mailbox depths, which only this process can see (the node admin puts the report into its own status).
     /// </summary>
-    public sealed record StopDatabases
-    {
-        /// <summary>The only instance.</summary>
-        public static StopDatabases Instance { get; } = new();
-    }
-
-    /// <summary>Asks the supervisor, in this process, for the state of every database it knows; answered by <see cref="StatusReport"/>.</summary>
     public sealed record GetStatus
     {
         /// <summary>The only instance.</summary>
@@ -62,16 +63,16 @@ public sealed class DatabasesSupervisor : ReceiveActor
     /// <param name="Databases">One entry per database, ordered by name.</param>
     public sealed record StatusReport(IReadOnlyList<DatabaseStatus> Databases);
 
-    /// <inheritdoc />
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(_options.MaxFailures - 1, _options.FailureWindow, Decide);
-
-    private static Directive Decide(Exception cause)
+    private void Serving()
     {
-        // The owner has recorded a database failure in its history already. Reopen after its backoff delay; the
-        // strategy's retry limit turns the last one into a stop. Any other initialization failure is final.
-        var failed = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
-        return failed is DatabaseFailedException || cause is not ActorInitializationException ? Directive.Restart : Directive.Stop;
+        Receive<Resolve>(OnResolve);
+        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));
+        Receive<Drain>(StartDraining);
+        Receive<DatabaseOwner.Idle>(_ => Retire(Sender));
+        Receive<DatabaseOwner.Failed>(OnOwnerFailed);
+        Receive<DatabaseOwner.Opened>(_ => OnOwnerOpened(Sender));
+        Receive<ReopenDue>(OnReopenDue);
+        Receive<Terminated>(t => OnOwnerTerminated(t.ActorRef));
     }
 
     private void OnResolve(Resolve resolve)
@@ -79,133 +80,136 @@ public sealed class DatabasesSupervisor : ReceiveActor
         var name = resolve.Name;
         if (!DatabaseNames.IsValid(name, out var reason))
         {
-            Sender.Tell(new InvalidDatabaseName(name ?? "", reason!), Self);
+            Sender.Tell(new InvalidDatabaseName(name ?? "", reason!));
             return;
         }
 
-        if (Context.Child(name) is { } existing && !_retiring.Contains(existing))
+        if (Unavailable(name) is { } down)
         {
-            Sender.Tell(new Resolved(name, existing), Self);
+            Sender.Tell(down);
             return;
         }
 
-        if (_unavailable.TryGetValue(name, out var down))
+        if (_owners.TryGetValue(name, out var owner))
         {
-            if (Context.System.TimeProvider.GetElapsedTime(down.Since) < _options.FailureWindow)
+            if (owner.Retiring)
             {
-                Sender.Tell(new DatabaseUnavailable(name, down.Failure), Self);
-                return;
+                // Closing after idling: answer once it has stopped, so that a fresh owner can take the name.
+                (owner.WaitingResolves ??= []).Add((resolve, Sender));
+            }
+            else
+            {
+                // Also while it waits to reopen: requests wait in its stash meanwhile.
+                Sender.Tell(new Resolved(name, owner.Actor));
             }
 
-            _unavailable.Remove(name);
-        }
-
-        if (Context.Child(name) is not null)
-        {
-            // Retiring after idling: answer once it has stopped, so the new owner can take its name.
-            if (!_waitingForRetired.TryGetValue(name, out var waiting))
-            {
-                _waitingForRetired[name] = waiting = [];
-            }
-
-            waiting.Add((resolve, Sender));
             return;
         }
 
-        var options = _options.Database;
-        if (!options.CreateIfMissing && !File.Exists(DatabaseNames.ResolvePath(options.DataDirectory, name)))
+        var database = _options.Database;
+        if (!database.CreateIfMissing && !File.Exists(DatabaseNames.ResolvePath(database.DataDirectory, name)))
         {
-            Sender.Tell(new DatabaseNotFound(name), Self);
+            Sender.Tell(new DatabaseNotFound(name));
             return;
         }
 
-        var history = new FailureHistory(_options, Context.System.TimeProvider);
-        _histories[name] = history;
-        var owner = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options, history), name));
-        Sender.Tell(new Resolved(name, owner), Self);
+        var actor = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options), name));
+        _owners[name] = new OwnerState(actor);
+
+        // Before anyone learns the reference, so it is the first message the owner takes.
+        actor.Tell(DatabaseOwner.Open.Instance);
+        Sender.Tell(new Resolved(name, actor));
+    }
+
+    private void Retire(IActorRef actor)
+    {
+        if (StateOf(actor) is { Retiring: false } owner)
+        {
+            _log.Info("Database {0} idled past {1}; closing it", actor.Path.Name, _options.IdleTimeout);
+            owner.Retiring = true;
+
+            // Behind any request already queued for it: those are answered before it closes.
+            actor.Tell(PoisonPill.Instance);
+        }
+    }
+
+    private void OnOwnerTerminated(IActorRef actor)
+    {
+        var name = actor.Path.Name;
+        if (!_owners.TryGetValue(name, out var owner) || !owner.Actor.Equals(actor))
+        {
+            return;
+        }
+
+        _owners.Remove(name);
+        Timers.Cancel(owner.ReopenTimer);
+        if (!owner.Retiring)
+        {
+            _log.Warning("The owner of database {0} stopped unexpectedly; the next Resolve starts a fresh one", name);
+        }
+
+        // Now the name is free: resolve again what waited for the old owner to stop.
+        foreach (var (resolve, sender) in owner.WaitingResolves ?? [])
+        {
+            Self.Tell(resolve, sender);
+        }
     }
 
     private List<DatabaseStatus> Status()
     {
-        var databases = new List<DatabaseStatus>();
-        foreach (var owner in Context.GetChildren())
+        var databases = new List<DatabaseStatus>(_owners.Count + _unavailable.Count);
+        foreach (var name in _unavailable.Keys.ToList())
         {
-            var name = owner.Path.Name;
-            _histories.TryGetValue(name, out var history);
-            var state = _retiring.Contains(owner) ? DatabaseState.Closing
-                : history is { IsReopening: true } ? DatabaseState.Reopening
-                : DatabaseState.Open;
-            databases.Add(new DatabaseStatus(name, state, owner.NumberOfMessages(), history?.LastFailure));
+            // Given up: reported so from the decision on, also while its owner is still stopping.
+            if (Unavailable(name) is { } down)
+            {
+                databases.Add(new DatabaseStatus(name, DatabaseState.Unavailable, Depth(name), down.LastFailure));
+            }
         }
 
-        var now = Context.System.TimeProvider.GetTimestamp();
-        foreach (var (name, down) in _unavailable)
+        foreach (var (name, owner) in _owners)
         {
-            if (Context.Child(name) is null && Context.System.TimeProvider.GetElapsedTime(down.Since, now) < _options.FailureWindow)
+            if (_unavailable.ContainsKey(name))
             {
-                databases.Add(new DatabaseStatus(name, DatabaseState.Unavailable, 0, down.Failure));
+                continue;
             }
+
+            var state = owner.Retiring || _drained is not null ? DatabaseState.Closing
+                : owner.Reopening ? DatabaseState.Reopening
+                : DatabaseState.Open;
+            databases.Add(new DatabaseStatus(name, state, Depth(name), owner.LastFailure));
         }
 
         databases.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         return databases;
     }
 
-    private void Drain()
+    /// <summary>The messages waiting in the mailbox of <paramref name="name"/>'s owner, read without disturbing it.</summary>
+    private int Depth(string name) =>
+        // Owners are this actor's children, so always local actors with a cell to ask.
+        _owners.TryGetValue(name, out var owner) && owner.Actor is ActorRefWithCell { Underlying: var cell } ? cell.NumberOfMessages : 0;
+
+    private OwnerState? StateOf(IActorRef actor) =>
+        _owners.TryGetValue(actor.Path.Name, out var owner) && owner.Actor.Equals(actor) ? owner : null;
+
+    /// <summary>What the supervisor knows of one live owner; only the supervisor reads or writes it.</summary>
+    private sealed class OwnerState(IActorRef actor)
     {
-        _draining = true;
-        var owners = Context.GetChildren();
-        Log.LogInformation("Closing {Count} databases after their queued requests", owners.Count);
-        foreach (var owner in owners)
-        {
-            owner.Tell(PoisonPill.Instance, Self);
-        }
+        public IActorRef Actor { get; } = actor;
 
-        StopIfDrained();
-    }
+        /// <summary>Told to stop (idle, or given up after failures); no new requests are sent its way.</summary>
+        public bool Retiring { get; set; }
 
-    private void StopIfDrained()
-    {
-        if (_draining && Context.GetChildren().Count == 0)
-        {
-            Context.Stop(Self);
-        }
-    }
+        /// <summary>Failed and waiting out its backoff delay, or reopening.</summary>
+        public bool Reopening { get; set; }
 
-    private void OnIdleStop(DatabaseOwner.IdleStop idle)
-    {
-        if (Context.Child(idle.Name) is { } owner && owner.Equals(Sender) && _retiring.Add(owner))
-        {
-            Log.LogInformation("Database {Name} idled past {Idle}; closing it", idle.Name, _options.IdleTimeout);
+        public string? LastFailure { get; set; }
 
-            // Behind any request already queued for it: those are answered before it closes.
-            owner.Tell(PoisonPill.Instance, Self);
-        }
-    }
+        /// <summary>When it failed, oldest first, pruned to the failure window.</summary>
+        public Queue<long> Failures { get; } = new();
 
-    private void OnOwnerTerminated(Terminated terminated)
-    {
-        var owner = terminated.ActorRef;
-        var name = owner.Path.Name;
-        var retired = _retiring.Remove(owner);
-        StopIfDrained();
-        if (_waitingForRetired.Remove(name, out var waiting))
-        {
-            foreach (var (request, sender) in waiting)
-            {
-                Self.Tell(request, sender);
-            }
-        }
+        public string ReopenTimer { get; } = "reopen:" + actor.Path.Name;
 
-        if (!_histories.Remove(name, out var history) || retired || _draining)
-        {
-            return;
-        }
-
-        if (history.LastFailure is { } failure)
-        {
-            Log.LogError("Database {Name} failed {Max} times within {Window}; it is unavailable until then: {Failure}", name, _options.MaxFailures, _options.FailureWindow, failure);
-            _unavailable[name] = (failure, Context.System.TimeProvider.GetTimestamp());
-        }
+        public List<(Resolve Request, IActorRef Sender)>? WaitingResolves { get; set; }
     }
 }

@@ -1,11 +1,11 @@
-using AkkaRpc.Actors;
+using Akka.Actor;
 
 namespace AkkaRpc.Sqlite.Tests.Owners;
 
 public sealed class OwnerFailureTests : OwnerTestKit
 {
     public OwnerFailureTests()
-        : base(o => o with { MaxFailures = 3, MailboxCapacity = 3 })
+        : base(o => o with { MaxFailures = 3 })
     {
     }
 
@@ -22,10 +22,15 @@ public sealed class OwnerFailureTests : OwnerTestKit
         var path = Path.Combine(DataDirectory, "moved.db");
         File.Move(path, path + ".away");
 
-        // The request that finds the failure is answered (not left to time out); the owner then restarts.
-        var unavailable = Request<DatabaseUnavailable>(owner, new Execute("INSERT INTO t VALUES (999)"));
-        Assert.Equal("moved", unavailable.Name);
+        // The request that finds the failure is answered (not left to time out); the owner then restarts and the
+        // supervisor arms the first backoff delay.
+        ExpectBackoff(Options.MinBackoff, () =>
+        {
+            var unavailable = Request<DatabaseUnavailable>(owner, new Execute("INSERT INTO t VALUES (999)"));
+            Assert.Equal("moved", unavailable.Name);
+        });
         owner.Tell(new Query("SELECT count(*) FROM t", SqlParameters.None), TestActor);
+        Assert.Equal(DatabaseState.Reopening, Assert.Single(GetStatus()).State);
 
         File.Move(path + ".away", path);
         foreach (var suffix in new[] { "-wal", "-shm" })
@@ -37,20 +42,32 @@ public sealed class OwnerFailureTests : OwnerTestKit
         }
 
         // The waiting query runs against the reopened file: every acknowledged write is there, the failed one is not.
-        Assert.Equal(50, AdvanceUntil<QueryResult>(TestProbe, Options.MinBackoff).Rows[0][0].AsInteger());
+        Scheduler.Advance(Options.MinBackoff);
+        Assert.Equal(50, ExpectMsg<QueryResult>().Rows[0][0].AsInteger());
         Assert.Equal(owner, Resolve("moved")); // Restarted in place: the same reference keeps working.
+        AwaitAssert(() => Assert.Equal(DatabaseState.Open, Assert.Single(GetStatus()).State));
     }
 
     [Fact]
-    public void AFileThatIsNotADatabase_FailsEveryReopen_ThenTheDatabaseIsReportedUnavailableWithTheReason()
+    public void AFileThatIsNotADatabase_FailsEveryReopenWithAGrowingDelay_ThenIsReportedUnavailableWithTheReason()
     {
         Directory.CreateDirectory(DataDirectory);
         File.WriteAllText(Path.Combine(DataDirectory, "garbage.db"), new string('x', 4096));
-        var owner = Resolve("garbage");
-        Watch(owner);
+        var probe = CreateTestProbe();
 
-        // Open fails in PreStart; each reopen waits min, 2·min, ... and fails again, until MaxFailures within the window.
-        AdvanceUntil<Terminated>(TestProbe, Options.MinBackoff);
+        // Open fails in PreStart; each reopen waits min, then 2·min, and fails again, until MaxFailures within the window.
+        IActorRef owner = ActorRefs.Nobody;
+        ExpectBackoff(Options.MinBackoff, () => owner = Resolve("garbage"));
+        probe.Watch(owner);
+        owner.Tell(new Ping(), TestActor);
+        ExpectBackoff(Options.MinBackoff * 2, () => Scheduler.Advance(Options.MinBackoff));
+        EventFilter.Error(contains: "failed 3 times").ExpectOne(() => Scheduler.Advance(Options.MinBackoff * 2));
+        probe.ExpectTerminated(owner);
+
+        // The ping that waited through the reopens is answered as the owner gives up, with the reason.
+        var waited = ExpectMsg<DatabaseUnavailable>();
+        Assert.Contains("not a database", waited.LastFailure, StringComparison.OrdinalIgnoreCase);
+
         Databases.Tell(new Resolve("garbage"), TestActor);
         var unavailable = ExpectMsg<DatabaseUnavailable>();
         Assert.Contains("not a database", unavailable.LastFailure, StringComparison.OrdinalIgnoreCase);
@@ -58,42 +75,44 @@ public sealed class OwnerFailureTests : OwnerTestKit
 
         // After the failure window the node tries again (and the file is fixed meanwhile).
         File.Delete(Path.Combine(DataDirectory, "garbage.db"));
-        Clock.Advance(Options.FailureWindow + TimeSpan.FromSeconds(1));
+        Scheduler.Advance(Options.FailureWindow);
         var reopened = Resolve("garbage");
+        Assert.NotEqual(owner, reopened);
         Request<Pong>(reopened, new Ping());
     }
 
     [Fact]
-    public void WaitingRequestsBeyondTheCapacity_AreAnsweredOverloadedAtOnce_AndNothingIsLost()
+    public void FailuresFurtherApartThanTheWindow_NeverMakeTheDatabaseUnavailable()
     {
-        var owner = Resolve("full");
-        var started = Request<TransactionStarted>(owner, new Begin(TimeSpan.FromMinutes(1)));
-        var other = CreateTestProbe();
+        var owner = Resolve("flaky");
+        Exec(owner, "CREATE TABLE t (v INTEGER)");
+        var path = Path.Combine(DataDirectory, "flaky.db");
 
-        // Each Ping is answered even during the transaction, so its Pong shows the Execute before it was stashed.
-        for (var i = 0; i < Options.MailboxCapacity; i++)
+        // Three failures, each a window after the last: each is the first of its window, so each backs off the minimum.
+        for (var i = 0; i < Options.MaxFailures; i++)
         {
-            owner.Tell(new Execute("SELECT 1"), other.Ref);
-            owner.Tell(new Ping(), other.Ref);
-            other.ExpectMsg<Pong>();
+            File.Move(path, path + ".away");
+            ExpectBackoff(Options.MinBackoff, () => Request<DatabaseUnavailable>(owner, new Execute("INSERT INTO t VALUES (1)")));
+            File.Move(path + ".away", path);
+            Scheduler.Advance(Options.MinBackoff);
+            AwaitAssert(() => Assert.Equal(DatabaseState.Open, Assert.Single(GetStatus()).State));
+            Scheduler.Advance(Options.FailureWindow);
         }
 
-        owner.Tell(new Execute("SELECT 1"), other.Ref);
-        var overloaded = other.ExpectMsg<Overloaded>();
-        Assert.Equal(("full", Options.MailboxCapacity), (overloaded.Name, overloaded.Capacity));
-        Assert.Contains("queued", overloaded.Message, StringComparison.Ordinal);
-
-        Request<TransactionEnded>(owner, new Commit(started.TransactionId));
-        Assert.All(other.ReceiveN(Options.MailboxCapacity), reply => Assert.IsType<ExecuteResult>(reply));
-        other.ExpectNoMsg(Dilated(TimeSpan.FromMilliseconds(50)));
+        Assert.Equal(owner, Resolve("flaky"));
+        Exec(owner, "INSERT INTO t VALUES (2)");
     }
 
-    [Fact]
-    public void AFullMailbox_AnswersOverloaded_ThroughTheOwnersProps()
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(2, 200)]
+    [InlineData(3, 400)]
+    [InlineData(7, 6_400)]
+    [InlineData(8, 10_000)]
+    [InlineData(1_000, 10_000)]
+    public void Backoff_DoublesPerFailureWithinTheWindow_UpToTheCap(int failures, int milliseconds)
     {
-        var props = DatabaseOwner.Props("x", Options, new FailureHistory(Options, TimeProvider.System));
-        Assert.Equal(Options.MailboxCapacity, props.MailboxCapacity);
-        var reply = Assert.IsType<Overloaded>(props.MailboxFullReply!(new Ping(), ActorRefs.Nobody));
-        Assert.Equal(("x", Options.MailboxCapacity), (reply.Name, reply.Capacity));
+        var options = new DatabasesOptions { MinBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromSeconds(10) };
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), DatabasesSupervisor.Backoff(options, failures));
     }
 }

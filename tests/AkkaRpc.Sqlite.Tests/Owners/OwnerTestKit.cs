@@ -1,33 +1,38 @@
-using AkkaRpc.Actors;
-using Microsoft.Extensions.Time.Testing;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.TestKit;
 
 namespace AkkaRpc.Sqlite.Tests.Owners;
 
-/// <summary>A TestKit with a fake clock, a temporary data directory and <c>/user/databases</c> started on it.</summary>
-public abstract class OwnerTestKit : AkkaRpc.TestKit.TestKit, IDisposable
+/// <summary>
+/// Akka.TestKit with virtual time (Akka's <see cref="TestScheduler"/>: every timer, lease, backoff and clock reading of
+/// the owners moves only when a test advances it), a temporary data directory and <c>/user/databases</c> started on it.
+/// </summary>
+public abstract class OwnerTestKit : AkkaRpcTestKit
 {
-    protected OwnerTestKit(Func<DatabasesOptions, DatabasesOptions>? configure = null)
-        : this(new FakeTimeProvider(), configure)
-    {
-    }
+    private static readonly Config VirtualTime = ConfigurationFactory.ParseString(
+        """akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit" """);
 
-    private OwnerTestKit(FakeTimeProvider clock, Func<DatabasesOptions, DatabasesOptions>? configure)
-        : base(new ActorSystemOptions { TimeProvider = clock })
+    protected OwnerTestKit(Func<DatabasesOptions, DatabasesOptions>? configure = null)
+        : base(VirtualTime)
     {
-        Clock = clock;
         DataDirectory = Path.Combine(Path.GetTempPath(), "akkarpc-owner-tests", Guid.NewGuid().ToString("N"));
-        var options = new DatabasesOptions { Database = new DatabaseOptions { DataDirectory = DataDirectory } };
+        var options = new DatabasesOptions
+        {
+            // A write blocked by the test's own lock (HoldWriteLock) waits for the test, not for the busy timeout.
+            Database = new DatabaseOptions { DataDirectory = DataDirectory, BusyTimeout = TimeSpan.FromMinutes(2) },
+        };
         Options = configure?.Invoke(options) ?? options;
         Databases = Sys.ActorOf(DatabasesSupervisor.Props(Options), DatabasesSupervisor.Name);
     }
-
-    protected FakeTimeProvider Clock { get; }
 
     protected string DataDirectory { get; }
 
     protected DatabasesOptions Options { get; }
 
     protected IActorRef Databases { get; }
+
+    protected TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
 
     /// <summary>Resolves <paramref name="name"/> to its owner, failing the test on any other answer.</summary>
     protected IActorRef Resolve(string name)
@@ -37,11 +42,11 @@ public abstract class OwnerTestKit : AkkaRpc.TestKit.TestKit, IDisposable
     }
 
     /// <summary>Sends <paramref name="request"/> from the test actor and returns the reply of type <typeparamref name="T"/>.</summary>
-    protected T Request<T>(IActorRef owner, DatabaseRequest request)
+    protected T Request<T>(IActorRef owner, DatabaseRequest request, TimeSpan? ceiling = null)
         where T : DatabaseReply
     {
         owner.Tell(request, TestActor);
-        var reply = ExpectMsg<DatabaseReply>();
+        var reply = ExpectMsg<DatabaseReply>(ceiling);
         return reply as T ?? throw new Xunit.Sdk.XunitException($"Expected {typeof(T).Name} but the owner answered {reply}.");
     }
 
@@ -51,29 +56,55 @@ public abstract class OwnerTestKit : AkkaRpc.TestKit.TestKit, IDisposable
     protected long Count(IActorRef owner, string table) =>
         Request<QueryResult>(owner, new Query($"SELECT count(*) FROM {table}", SqlParameters.None)).Rows[0][0].AsInteger();
 
-    /// <summary>
-    /// Moves the fake clock on in steps until <paramref name="probe"/> receives a <typeparamref name="T"/>. A timer
-    /// may be armed just after the test saw a reply (a restart, a re-armed idle timeout), so advancing once could
-    /// happen before the timer exists; stepping until the effect shows cannot.
-    /// </summary>
-    protected T AdvanceUntil<T>(AkkaRpc.TestKit.TestProbe probe, TimeSpan step, int maxSteps = 200)
+    /// <summary>Creates table <c>n</c> holding the integers 1 to <paramref name="count"/>, and opens a cursor over them.</summary>
+    protected QueryResult QueryNumbers(IActorRef owner, int count)
     {
-        for (var i = 0; i < maxSteps; i++)
-        {
-            Clock.Advance(step);
-            if (probe.ReceiveOne(TimeSpan.FromMilliseconds(20)) is { } message)
-            {
-                return message is T expected ? expected : throw new Xunit.Sdk.XunitException($"Expected {typeof(T).Name} but got {message}.");
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} after advancing the clock {maxSteps} times by {step}.");
+        Exec(owner, "CREATE TABLE n (i INTEGER PRIMARY KEY)");
+        Exec(owner, "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $count) INSERT INTO n SELECT i FROM s", SqlParameters.Named(("count", count)));
+        var first = Request<QueryResult>(owner, new Query("SELECT i FROM n ORDER BY i", SqlParameters.None));
+        Assert.True(first.HasMore);
+        return first;
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Takes the write lock of <paramref name="name"/> on a connection of the test's own, so that the owner's next
+    /// write waits inside SQLite (for the busy timeout) while more requests queue; dispose the holder to release it.
+    /// </summary>
+    protected IDisposable HoldWriteLock(string name)
     {
-        // The system terminates after the test (closing every database), so the files can go.
-        Sys.Terminate().Wait(TimeSpan.FromSeconds(10));
+        var other = SqliteDatabase.Open(name, Options.Database, TimeProvider.System);
+        Assert.IsType<TransactionStarted>(other.Begin(new Begin(TimeSpan.FromMinutes(1))));
+        return other;
+    }
+
+    /// <summary>The supervisor's status, asked from a probe of its own so it never mixes with the test actor's replies.</summary>
+    protected IReadOnlyList<DatabaseStatus> GetStatus()
+    {
+        var probe = CreateTestProbe();
+        Databases.Tell(DatabasesSupervisor.GetStatus.Instance, probe.Ref);
+        return probe.ExpectMsg<DatabasesSupervisor.StatusReport>().Databases;
+    }
+
+    /// <summary>
+    /// Moves virtual time on by <paramref name="total"/> in steps of <paramref name="step"/>: the TestScheduler fires a
+    /// periodic timer at most once per advance, so a periodic check (idle, cursors) needs one advance per period.
+    /// </summary>
+    protected void Advance(TimeSpan total, TimeSpan step)
+    {
+        for (var done = TimeSpan.Zero; done < total; done += step)
+        {
+            Scheduler.Advance(step);
+        }
+    }
+
+    /// <summary>Advances by <paramref name="delay"/> once the supervisor has logged that it armed that backoff delay.</summary>
+    protected void ExpectBackoff(TimeSpan delay, Action failure) =>
+        EventFilter.Warning(contains: $"reopening in {delay.TotalMilliseconds} ms").ExpectOne(failure);
+
+    protected override void AfterAll()
+    {
+        // The system terminates first (closing every database), so the files can go.
+        base.AfterAll();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -82,7 +113,9 @@ public abstract class OwnerTestKit : AkkaRpc.TestKit.TestKit, IDisposable
         {
             // A leftover temp directory is harmless; failing the test for it is not.
         }
-
-        GC.SuppressFinalize(this);
+        catch (UnauthorizedAccessException)
+        {
+            // Likewise.
+        }
     }
 }

@@ -1,16 +1,11 @@
-using AkkaRpc.Actors;
+using Akka.Actor;
 
 namespace AkkaRpc.Sqlite.Tests.Owners;
 
 public sealed class SupervisorStatusTests : OwnerTestKit
 {
     public SupervisorStatusTests()
-        : base(o =>
-        {
-            // Long enough that a write blocked by another connection waits for the test, not for the timeout.
-            o.Database.BusyTimeout = TimeSpan.FromMinutes(2);
-            return o with { MaxFailures = 2 };
-        })
+        : base(o => o with { MaxFailures = 2 })
     {
     }
 
@@ -27,9 +22,7 @@ public sealed class SupervisorStatusTests : OwnerTestKit
         var idle = Resolve("idle");
         Exec(blocked, "CREATE TABLE t (v INTEGER)");
 
-        // Another connection holds the write lock, so the owner's insert waits inside SQLite while more requests queue.
-        using var other = SqliteDatabase.Open("blocked", Options.Database, TimeProvider.System);
-        var lockHeld = Assert.IsType<TransactionStarted>(other.Begin(new Begin(TimeSpan.FromMinutes(1))));
+        using var writeLock = HoldWriteLock("blocked");
         blocked.Tell(new Execute("INSERT INTO t VALUES (1)"), TestActor);
         for (var i = 0; i < 5; i++)
         {
@@ -41,7 +34,7 @@ public sealed class SupervisorStatusTests : OwnerTestKit
             [new DatabaseStatus("blocked", DatabaseState.Open, 5, null), new DatabaseStatus("idle", DatabaseState.Open, 0, null)],
             GetStatus()));
 
-        Assert.IsType<TransactionEnded>(other.Commit(new Commit(lockHeld.TransactionId)));
+        writeLock.Dispose();
         ExpectMsg<ExecuteResult>();
         for (var i = 0; i < 5; i++)
         {
@@ -53,40 +46,55 @@ public sealed class SupervisorStatusTests : OwnerTestKit
     }
 
     [Fact]
-    public void Status_ShowsAFailingDatabaseReopening_ThenUnavailable_WithItsFailure()
+    public void Status_ShowsAFailingDatabaseReopening_ThenUnavailable_WithItsFailure_UntilTheWindowHasPassed()
     {
         Directory.CreateDirectory(DataDirectory);
         File.WriteAllText(Path.Combine(DataDirectory, "garbage.db"), new string('x', 4096));
-        var owner = Resolve("garbage");
-        Watch(owner);
+        var probe = CreateTestProbe();
 
-        // Open failed in PreStart; the owner now waits out its backoff on the fake clock.
-        AwaitAssert(() =>
-        {
-            var status = Assert.Single(GetStatus());
-            Assert.Equal(DatabaseState.Reopening, status.State);
-            Assert.Contains("not a database", status.LastFailure, StringComparison.OrdinalIgnoreCase);
-        });
+        // Open failed in PreStart; the owner now waits out its backoff in virtual time.
+        IActorRef owner = ActorRefs.Nobody;
+        ExpectBackoff(Options.MinBackoff, () => owner = Resolve("garbage"));
+        probe.Watch(owner);
+        var reopening = Assert.Single(GetStatus());
+        Assert.Equal(DatabaseState.Reopening, reopening.State);
+        Assert.Contains("not a database", reopening.LastFailure, StringComparison.OrdinalIgnoreCase);
 
-        AdvanceUntil<Terminated>(TestProbe, Options.MinBackoff);
+        Scheduler.Advance(Options.MinBackoff);
+        probe.ExpectTerminated(owner);
 
-        // The supervisor learns of the stop through its own Terminated, which may come after ours.
-        AwaitAssert(() =>
-        {
-            var unavailable = Assert.Single(GetStatus());
-            Assert.Equal("garbage", unavailable.Name);
-            Assert.Equal(DatabaseState.Unavailable, unavailable.State);
-            Assert.Contains("not a database", unavailable.LastFailure, StringComparison.OrdinalIgnoreCase);
-        });
+        // The supervisor decided before the owner stopped, so it reports the database unavailable from then on.
+        var unavailable = Assert.Single(GetStatus());
+        Assert.Equal("garbage", unavailable.Name);
+        Assert.Equal(DatabaseState.Unavailable, unavailable.State);
+        Assert.Contains("not a database", unavailable.LastFailure, StringComparison.OrdinalIgnoreCase);
 
         // After the failure window it is no longer reported.
-        Clock.Advance(Options.FailureWindow + TimeSpan.FromSeconds(1));
+        Scheduler.Advance(Options.FailureWindow);
         Assert.Empty(GetStatus());
     }
 
-    private IReadOnlyList<DatabaseStatus> GetStatus()
+    [Fact]
+    public void Status_DuringADrain_ShowsEveryDatabaseClosing_UntilTheQueuedRequestsAreAnswered()
     {
-        Databases.Tell(DatabasesSupervisor.GetStatus.Instance, TestActor);
-        return ExpectMsg<DatabasesSupervisor.StatusReport>().Databases;
+        var blocked = Resolve("blocked");
+        Exec(blocked, "CREATE TABLE t (v INTEGER)");
+        using var writeLock = HoldWriteLock("blocked");
+        blocked.Tell(new Execute("INSERT INTO t VALUES (1)"), TestActor);
+        blocked.Tell(new Ping(), TestActor);
+
+        var drainer = CreateTestProbe();
+        Databases.Tell(DatabasesSupervisor.Drain.Instance, drainer.Ref);
+
+        // Behind the ping waits the owner's stop: two messages, and no new work is taken meanwhile.
+        AwaitAssert(() => Assert.Equal([new DatabaseStatus("blocked", DatabaseState.Closing, 2, null)], GetStatus()));
+        Databases.Tell(new Resolve("blocked"), TestActor);
+        Assert.Contains("shutting down", ExpectMsg<DatabaseUnavailable>().LastFailure, StringComparison.Ordinal);
+
+        writeLock.Dispose();
+        ExpectMsg<ExecuteResult>();
+        ExpectMsg<Pong>();
+        drainer.ExpectMsg<DatabasesSupervisor.Drained>();
+        Assert.Empty(GetStatus());
     }
 }

@@ -1,0 +1,98 @@
+using Akka.Actor;
+using Akka.Event;
+
+namespace AkkaRpc.Sqlite;
+
+public sealed partial class DatabasesSupervisor
+{
+    // Who asked for the drain and waits for Drained; null while serving.
+    private List<IActorRef>? _drained;
+
+    /// <summary>
+    /// Stops taking new work, lets every owner answer the requests already queued for it, closes every database, and
+    /// then answers <see cref="Drained"/>. Meant for a <c>CoordinatedShutdown</c> task in phase
+    /// <c>service-requests-done</c> (after the node stopped accepting clients, before remoting shuts down, so the
+    /// last replies still reach them): ask it with a timeout within that phase's.
+    /// </summary>
+    /// <remarks>
+    /// Afterwards <see cref="Resolve"/> is answered <see cref="DatabaseUnavailable"/>; asking again answers
+    /// <see cref="Drained"/> once all is closed. A request that waited behind an open transaction is answered
+    /// <see cref="DatabaseUnavailable"/> (the transaction is rolled back); one that reaches an owner after it has
+    /// closed goes to dead letters.
+    /// </remarks>
+    public sealed record Drain
+    {
+        /// <summary>The only instance.</summary>
+        public static Drain Instance { get; } = new();
+    }
+
+    /// <summary>The answer to <see cref="Drain"/>: every owner has stopped and every database file is closed.</summary>
+    public sealed record Drained
+    {
+        /// <summary>The only instance.</summary>
+        public static Drained Instance { get; } = new();
+    }
+
+    private void StartDraining(Drain drain)
+    {
+        _drained = [Sender];
+        _log.Info("Draining: closing {0} databases after the requests queued for them", _owners.Count);
+
+        // A database waiting out its backoff stops closed; its waiting requests are answered as it stops.
+        Timers.CancelAll();
+        foreach (var owner in _owners.Values)
+        {
+            owner.Actor.Tell(PoisonPill.Instance);
+            foreach (var (resolve, sender) in owner.WaitingResolves ?? [])
+            {
+                sender.Tell(ShuttingDown(resolve));
+            }
+
+            owner.WaitingResolves = null;
+        }
+
+        Become(Draining);
+        ReplyIfDrained();
+    }
+
+    private void Draining()
+    {
+        Receive<Resolve>(r => Sender.Tell(ShuttingDown(r)));
+        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));
+        Receive<Drain>(_ =>
+        {
+            _drained!.Add(Sender);
+            ReplyIfDrained();
+        });
+        Receive<Terminated>(t =>
+        {
+            if (StateOf(t.ActorRef) is not null)
+            {
+                _owners.Remove(t.ActorRef.Path.Name);
+                ReplyIfDrained();
+            }
+        });
+
+        // What owners still report on their way out changes nothing now.
+        Receive<DatabaseOwner.Idle>(_ => { });
+        Receive<DatabaseOwner.Failed>(_ => { });
+        Receive<DatabaseOwner.Opened>(_ => { });
+    }
+
+    private void ReplyIfDrained()
+    {
+        if (_owners.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var waiting in _drained!)
+        {
+            waiting.Tell(Drained.Instance);
+        }
+
+        _drained.Clear();
+    }
+
+    private static DatabaseUnavailable ShuttingDown(Resolve resolve) => new(resolve.Name ?? "", "the node is shutting down");
+}
