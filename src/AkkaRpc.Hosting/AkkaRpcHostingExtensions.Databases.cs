@@ -1,4 +1,6 @@
+using Akka;
 using Akka.Actor;
+using Akka.Event;
 using Akka.Hosting;
 using AkkaRpc.Protocol;
 using AkkaRpc.Sqlite;

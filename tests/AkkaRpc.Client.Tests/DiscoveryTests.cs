@@ -1,3 +1,5 @@
+using AkkaRpc.Sqlite;
+
 namespace AkkaRpc.Client.Tests;
 
 public sealed class DiscoveryTests

@@ -45,7 +45,7 @@ internal sealed class TestNode : IAsyncDisposable
 
     public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("akkarpc-client-").FullName;
+        var directory = global::System.IO.Directory.CreateTempSubdirectory("akkarpc-client-").FullName;
         return await StartInAsync(directory, databases, tcpPort);
     }
 
@@ -69,7 +69,7 @@ internal sealed class TestNode : IAsyncDisposable
         await StopAsync();
         try
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            global::System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)
         {

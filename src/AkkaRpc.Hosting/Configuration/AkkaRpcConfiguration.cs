@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using Akka.Configuration.Hocon;
+using Akka.Hosting;
 using Akka.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 

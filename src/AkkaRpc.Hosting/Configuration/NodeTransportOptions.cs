@@ -11,8 +11,12 @@ namespace AkkaRpc.Hosting;
 /// </summary>
 public sealed record NodeTransportOptions
 {
-    /// <summary>The paths other processes may reach by <c>ActorSelection</c> (Akka's <c>trusted-selection-paths</c>): the databases' supervisor and the node admin.</summary>
-    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin];
+    /// <summary>
+    /// The paths other processes may reach by <c>ActorSelection</c> (Akka's <c>trusted-selection-paths</c>): the
+    /// databases' supervisor, the node admin, and Akka.Remote's own remote watcher, whose death-watch heartbeats travel
+    /// as selections (untrusted mode would drop them, and every watcher would then declare this node dead).
+    /// </summary>
+    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin, "/system/remote-watcher"];
 
     /// <summary>Gets whether to listen on TCP.</summary>
     public bool TcpEnabled { get; init; } = true;

@@ -123,6 +123,9 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
     /// <summary>Why the node's coordinated shutdown ran: a <see cref="StopNode"/> or the idle shutdown.</summary>
     private sealed class NodeStopReason(string reason) : CoordinatedShutdown.Reason
     {
+        // A node asked to stop, or idle, ends normally.
+        public override int ExitCode => 0;
+
         public override string ToString() => reason;
     }
 }
