@@ -54,7 +54,7 @@ public abstract class TransportTestKit(TransportKind kind, ITestOutputHelper? ou
     /// <summary>Waits (up to a dilated ceiling) for a log event containing <paramref name="text"/>; returns it.</summary>
     protected static LogEvent ExpectLog(TestProbe logs, string text, double seconds = 10) =>
         (LogEvent)logs.FishForMessage(
-            m => m is LogEvent e && (e.Message?.ToString() ?? string.Empty).Contains(text, StringComparison.Ordinal),
+            m => m is LogEvent e && $"{e.Message} {e.Cause?.Message}".Contains(text, StringComparison.Ordinal),
             TestTime.Seconds(seconds),
             $"a log event containing '{text}'");
 
