@@ -28,6 +28,19 @@ public sealed class AddressTests
     }
 
     [Fact]
+    public void UnixSocketAddress_SelectedByActorPath_IsRemote_WhileAkkasStringOverloadTakesItForLocal()
+    {
+        using var system = ActorSystem.Create("selector", "akka.loglevel = WARNING");
+        Address address = UnixSocketAddress.ToAddress("/run/user/1000/akkarpc/node.sock", "AkkaRpc");
+        ActorPath path = new RootActorPath(address) / "user" / "databases";
+
+        // The documented way keeps the address; Akka's Uri check makes the string overload a local selection.
+        Assert.True(ActorPath.TryParse(path.ToString(), out ActorPath? parsed));
+        Assert.Equal(address, parsed!.Address);
+        Assert.Equal("akka://selector/", system.ActorSelection(path.ToString()).Anchor.Path.ToString());
+    }
+
+    [Fact]
     public void UnixSocketAddress_RelativePath_IsMadeAbsolute()
     {
         Address address = UnixSocketAddress.ToAddress("node.sock", "AkkaRpc");
