@@ -26,6 +26,22 @@ public abstract class FakePeerTests(TransportKind kind, ITestOutputHelper output
         return (node, address, WatchLogs(node));
     }
 
+    /// <summary>
+    /// A fresh peer does <paramref name="misbehave"/>; the node must answer with a Refused frame and close, log
+    /// <paramref name="logged"/>, and then still serve a normal client.
+    /// </summary>
+    private async Task AssertRefusedAndLoggedAsync(Func<FakePeer, Task> misbehave, string logged)
+    {
+        (_, Address node, TestProbe logs) = StartWatchedNode();
+        await using FakePeer peer = await FakePeer.ConnectAsync(node);
+
+        await misbehave(peer);
+
+        Assert.Equal([FrameType.Refused], await peer.ReadUntilClosedAsync());
+        ExpectLog(logs, logged);
+        await AssertServesClientAsync(node);
+    }
+
     private async Task<FakePeer> AuthenticatedPeerAsync(Address node)
     {
         FakePeer peer = await FakePeer.ConnectAsync(node);
@@ -34,31 +50,16 @@ public abstract class FakePeerTests(TransportKind kind, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task Garbage_HttpRequest_RefusedClosedAndLogged()
-    {
-        (_, Address node, TestProbe logs) = StartWatchedNode();
-        await using FakePeer peer = await FakePeer.ConnectAsync(node);
-
-        await peer.SendAsync("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"u8.ToArray());
-
-        Assert.Equal([FrameType.Refused], await peer.ReadUntilClosedAsync());
-        ExpectLog(logs, "does not speak the AkkaRpc protocol");
-        await AssertServesClientAsync(node);
-    }
+    public Task Garbage_HttpRequest_RefusedClosedAndLogged() => AssertRefusedAndLoggedAsync(
+        peer => peer.SendAsync("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"u8.ToArray()),
+        "does not speak the AkkaRpc protocol");
 
     [Fact]
-    public async Task Garbage_RandomBytesInAHelloFrame_RefusedClosedAndLogged()
+    public Task Garbage_RandomBytesInAHelloFrame_RefusedClosedAndLogged()
     {
-        (_, Address node, TestProbe logs) = StartWatchedNode();
-        await using FakePeer peer = await FakePeer.ConnectAsync(node);
         byte[] garbage = new byte[300];
         new Random(1).NextBytes(garbage);
-
-        await peer.SendFrameAsync(FrameType.Hello, garbage);
-
-        Assert.Equal([FrameType.Refused], await peer.ReadUntilClosedAsync());
-        ExpectLog(logs, "not an AkkaRpc Hello (bad magic)");
-        await AssertServesClientAsync(node);
+        return AssertRefusedAndLoggedAsync(peer => peer.SendFrameAsync(FrameType.Hello, garbage), "not an AkkaRpc Hello (bad magic)");
     }
 
     [Fact]
@@ -91,33 +92,18 @@ public abstract class FakePeerTests(TransportKind kind, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task OversizedFrame_BeforeAuthentication_RefusedBeforeItsPayloadIsRead()
+    public Task OversizedFrame_BeforeAuthentication_RefusedBeforeItsPayloadIsRead()
     {
-        (_, Address node, TestProbe logs) = StartWatchedNode();
-        await using FakePeer peer = await FakePeer.ConnectAsync(node);
         byte[] header = new byte[FrameLayout.HeaderSize];
         BinaryPrimitives.WriteUInt32LittleEndian(header, uint.MaxValue);
         header[4] = (byte)FrameType.Hello;
-
-        await peer.SendAsync(header);
-
-        Assert.Equal([FrameType.Refused], await peer.ReadUntilClosedAsync());
-        ExpectLog(logs, $"frame of {uint.MaxValue} bytes exceeds the maximum {FrameLayout.HandshakeMaxFrameSize}");
-        await AssertServesClientAsync(node);
+        return AssertRefusedAndLoggedAsync(
+            peer => peer.SendAsync(header), $"frame of {uint.MaxValue} bytes exceeds the maximum {FrameLayout.HandshakeMaxFrameSize}");
     }
 
     [Fact]
-    public async Task AkkaFrame_BeforeAuthentication_IsNotAccepted()
-    {
-        (_, Address node, TestProbe logs) = StartWatchedNode();
-        await using FakePeer peer = await FakePeer.ConnectAsync(node);
-
-        await peer.SendFrameAsync(FrameType.Pdu, "an Akka PDU"u8);
-
-        Assert.Equal([FrameType.Refused], await peer.ReadUntilClosedAsync());
-        ExpectLog(logs, "expected a Hello frame during the handshake but got Pdu");
-        await AssertServesClientAsync(node);
-    }
+    public Task AkkaFrame_BeforeAuthentication_IsNotAccepted() => AssertRefusedAndLoggedAsync(
+        peer => peer.SendFrameAsync(FrameType.Pdu, "an Akka PDU"u8), "expected a Hello frame during the handshake but got Pdu");
 
     [Fact]
     public async Task PreAuthenticationFrameFlood_ClosedAtTheFirstFrameOutOfTurn()

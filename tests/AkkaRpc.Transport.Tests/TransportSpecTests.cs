@@ -26,8 +26,17 @@ public abstract class TransportSpecTests(TransportKind kind, ITestOutputHelper o
         return transport;
     }
 
-    private static TransportCore CoreOf(AkkaTransport transport) =>
-        transport is RpcTcpTransport tcp ? tcp.Core : ((RpcUnixTransport)transport).Core;
+    private static TransportCore CoreOf(AkkaTransport transport) => ((RpcTransport)transport).Core;
+
+    /// <summary>Registers a probe as each handle's reader and returns the probes (A's, B's).</summary>
+    private (TestProbe AtA, TestProbe AtB) RegisterReaders(AssociationHandle a, AssociationHandle b)
+    {
+        TestProbe atA = CreateTestProbe();
+        TestProbe atB = CreateTestProbe();
+        a.ReadHandlerSource.SetResult(new ActorHandleEventListener(atA));
+        b.ReadHandlerSource.SetResult(new ActorHandleEventListener(atB));
+        return (atA, atB);
+    }
 
     private async Task<Address> ListenAsync(AkkaTransport transport, IActorRef listener)
     {
@@ -101,10 +110,7 @@ public abstract class TransportSpecTests(TransportKind kind, ITestOutputHelper o
     public async Task Write_Pdus_ArriveAsInboundPayloadsInOrder()
     {
         (AssociationHandle a, AssociationHandle b, _, _) = await AssociatedPairAsync();
-        TestProbe atA = CreateTestProbe();
-        TestProbe atB = CreateTestProbe();
-        a.ReadHandlerSource.SetResult(new ActorHandleEventListener(atA));
-        b.ReadHandlerSource.SetResult(new ActorHandleEventListener(atB));
+        (TestProbe atA, TestProbe atB) = RegisterReaders(a, b);
 
         Assert.True(a.Write(ByteString.CopyFromUtf8("PDU")));
         Assert.Equal("PDU", atB.ExpectMsg<InboundPayload>().Payload.ToStringUtf8());
@@ -124,10 +130,7 @@ public abstract class TransportSpecTests(TransportKind kind, ITestOutputHelper o
     public async Task Disassociate_BothSidesGetDisassociated()
     {
         (AssociationHandle a, AssociationHandle b, _, _) = await AssociatedPairAsync();
-        TestProbe atA = CreateTestProbe();
-        TestProbe atB = CreateTestProbe();
-        a.ReadHandlerSource.SetResult(new ActorHandleEventListener(atA));
-        b.ReadHandlerSource.SetResult(new ActorHandleEventListener(atB));
+        (TestProbe atA, TestProbe atB) = RegisterReaders(a, b);
 
         a.Disassociate("Disassociation test", Log);
 
@@ -142,9 +145,7 @@ public abstract class TransportSpecTests(TransportKind kind, ITestOutputHelper o
     public async Task Shutdown_OfOneSide_DisassociatesThePeerAndFreesEveryConnection()
     {
         (AssociationHandle a, AssociationHandle b, _, _) = await AssociatedPairAsync();
-        TestProbe atB = CreateTestProbe();
-        a.ReadHandlerSource.SetResult(new ActorHandleEventListener(CreateTestProbe()));
-        b.ReadHandlerSource.SetResult(new ActorHandleEventListener(atB));
+        (_, TestProbe atB) = RegisterReaders(a, b);
         Assert.Single(CoreOf(_transports[0]).Handles);
         Assert.Single(CoreOf(_transports[1]).Handles);
         Assert.Equal(1, CoreOf(_transports[1]).InboundConnectionCount);
