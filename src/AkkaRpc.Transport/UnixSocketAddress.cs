@@ -8,8 +8,10 @@ namespace AkkaRpc.Transport;
 /// Turns a Unix socket path and a system name into an <c>akka.rpc.unix</c> address and back. Akka addresses need
 /// <c>host:port</c> with no <c>/</c>, <c>:</c> or <c>@</c> in the host and lowercase the host, so the path is
 /// percent-encoded with every byte outside <c>[a-z0-9._~-]</c> escaped (upper-case letters too) and the port is 0.
-/// Parse such addresses with <see cref="ActorPath.TryParse(string, out ActorPath)"/> or
-/// <see cref="Address.TryParse(string, out Address)"/>; <c>Address.Parse</c> goes through <see cref="Uri"/>, which refuses them.
+/// Akka's <see cref="Uri"/>-based entry points refuse a <c>%</c> in a host: <c>Address.Parse</c> throws, and
+/// <c>ActorSystem.ActorSelection(string)</c> takes such a path for a local one. Parse these addresses with
+/// <see cref="ActorPath.TryParse(string, out ActorPath)"/> or <see cref="Address.TryParse(string, out Address)"/>,
+/// and select with <c>ActorSelection(ActorPath)</c>, e.g. <c>new RootActorPath(address) / "user" / "databases"</c>.
 /// </summary>
 public static class UnixSocketAddress
 {

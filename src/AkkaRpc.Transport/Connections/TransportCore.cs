@@ -71,8 +71,7 @@ internal sealed class TransportCore
             (_listenSocket, _claim, LocalAddress) = (socket, claim, address);
             Volatile.Write(ref _accepting, 1);
 
-            // Akka completes the listener once its endpoint manager is ready; accepting starts then, as DotNetty does.
-            _acceptTask = _associationListener.Task.ContinueWith(_ => AcceptLoopAsync(socket), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+            _acceptTask = Task.Run(() => AcceptLoopAsync(socket));
             _log.Info("AkkaRpc {0} transport listening on {1}", _family.Scheme, address);
         }
 
@@ -190,6 +189,16 @@ internal sealed class TransportCore
 
     private async Task AcceptLoopAsync(Socket listenSocket)
     {
+        try
+        {
+            // Akka completes the listener once its endpoint manager is ready; accepting starts then, as DotNetty does.
+            await _associationListener.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (true)
         {
             Socket accepted;

@@ -10,11 +10,12 @@ namespace AkkaRpc.Transport.Handshake;
 /// <summary>
 /// Encodes and decodes handshake frame payloads (all integers little-endian):
 /// <list type="bullet">
-/// <item>Hello: <c>"AKRP"</c>, u16 version, u32 max frame size, 32-byte client nonce, u16 length, UTF-8 client address.</item>
-/// <item>Challenge: u16 version, u32 max frame size, 32-byte server nonce, u16 length, UTF-8 server address, 32-byte server proof.</item>
+/// <item>Hello: <c>"AKRP"</c>, u16 version, u32 max frame size, 32-byte client nonce, client address.</item>
+/// <item>Challenge: u16 version, u32 max frame size, 32-byte server nonce, server address, 32-byte server proof.</item>
 /// <item>ClientProof: 32-byte client proof. Accepted: empty. Refused: u8 <see cref="RefusalCode"/>, UTF-8 message.</item>
 /// </list>
-/// The transcript is the Hello payload followed by the Challenge payload without its trailing proof.
+/// An address is u16 length, then u8 length + UTF-8 system name, u16 length + UTF-8 host, i32 port; the scheme is
+/// the connection's own. The transcript is the Hello payload followed by the Challenge payload without its trailing proof.
 /// Server proof = HMAC-SHA256(cookie, "AKRP server proof" ‖ client nonce ‖ transcript);
 /// client proof = HMAC-SHA256(cookie, "AKRP client proof" ‖ server nonce ‖ transcript).
 /// The labels differ so one side's proof can never be replayed as the other's; the cookie never crosses the wire.
@@ -42,13 +43,12 @@ internal static class HandshakeMessages
     public static byte[] EncodeHello(ushort version, int maxFrameSize, ReadOnlySpan<byte> nonce, Address address)
     {
         byte[] text = EncodeAddress(address);
-        byte[] payload = new byte[4 + 2 + 4 + NonceSize + 2 + text.Length];
+        byte[] payload = new byte[4 + 2 + 4 + NonceSize + text.Length];
         Magic.CopyTo(payload);
         BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(4), version);
         BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(6), maxFrameSize);
         nonce.CopyTo(payload.AsSpan(10));
-        BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(10 + NonceSize), (ushort)text.Length);
-        text.CopyTo(payload.AsSpan(12 + NonceSize));
+        text.CopyTo(payload.AsSpan(10 + NonceSize));
         return payload;
     }
 
@@ -81,12 +81,11 @@ internal static class HandshakeMessages
     public static byte[] EncodeChallengeWithoutProof(ushort version, int maxFrameSize, ReadOnlySpan<byte> nonce, Address address)
     {
         byte[] text = EncodeAddress(address);
-        byte[] payload = new byte[2 + 4 + NonceSize + 2 + text.Length];
+        byte[] payload = new byte[2 + 4 + NonceSize + text.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(payload, version);
         BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(2), maxFrameSize);
         nonce.CopyTo(payload.AsSpan(6));
-        BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(6 + NonceSize), (ushort)text.Length);
-        text.CopyTo(payload.AsSpan(8 + NonceSize));
+        text.CopyTo(payload.AsSpan(6 + NonceSize));
         return payload;
     }
 
@@ -137,43 +136,64 @@ internal static class HandshakeMessages
         return new ConnectionException(code, $"the peer refused the handshake ({code}): {text}");
     }
 
+    /// <summary>An address as u16 length + [u8 system length, system, u16 host length, host, i32 port], all UTF-8.</summary>
     private static byte[] EncodeAddress(Address address)
     {
-        byte[] text = Encoding.UTF8.GetBytes(address.ToString());
-        return text.Length <= MaxAddressBytes
-            ? text
-            : throw new InvalidOperationException($"The address {address} is longer than {MaxAddressBytes} bytes; use a shorter socket path or system name.");
-    }
-
-    private static Address DecodeAddress(ReadOnlySpan<byte> rest, string scheme, string frame)
-    {
-        if (rest.Length < 2)
+        byte[] system = Encoding.UTF8.GetBytes(address.System);
+        byte[] host = Encoding.UTF8.GetBytes(address.Host ?? string.Empty);
+        int length = 1 + system.Length + 2 + host.Length + 4;
+        if (system.Length > byte.MaxValue || length > MaxAddressBytes)
         {
-            throw ProtocolErrors.Violation($"{frame} carries no address");
+            throw new InvalidOperationException($"The address {address} is too long for the handshake; use a shorter socket path or system name.");
         }
 
-        int length = BinaryPrimitives.ReadUInt16LittleEndian(rest);
-        if (length == 0 || length > MaxAddressBytes || rest.Length - 2 != length)
+        byte[] text = new byte[2 + length];
+        BinaryPrimitives.WriteUInt16LittleEndian(text, (ushort)length);
+        text[2] = (byte)system.Length;
+        system.CopyTo(text.AsSpan(3));
+        BinaryPrimitives.WriteUInt16LittleEndian(text.AsSpan(3 + system.Length), (ushort)host.Length);
+        host.CopyTo(text.AsSpan(5 + system.Length));
+        BinaryPrimitives.WriteInt32LittleEndian(text.AsSpan(5 + system.Length + host.Length), address.Port ?? 0);
+        return text;
+    }
+
+    /// <summary>Decodes an address written by <see cref="EncodeAddress"/>; the scheme is the connection's own.</summary>
+    private static Address DecodeAddress(ReadOnlySpan<byte> rest, string scheme, string frame)
+    {
+        if (rest.Length < 2 || BinaryPrimitives.ReadUInt16LittleEndian(rest) is var length && (length > MaxAddressBytes || rest.Length - 2 != length))
         {
             throw ProtocolErrors.Violation($"{frame} carries a malformed address");
         }
 
-        string text;
+        ReadOnlySpan<byte> body = rest[2..];
+        int systemLength = body.IsEmpty ? 0 : body[0];
+        if (systemLength == 0 || body.Length < 1 + systemLength + 2)
+        {
+            throw ProtocolErrors.Violation($"{frame} carries a malformed address (system name)");
+        }
+
+        int hostLength = BinaryPrimitives.ReadUInt16LittleEndian(body[(1 + systemLength)..]);
+        if (hostLength == 0 || body.Length != 1 + systemLength + 2 + hostLength + 4)
+        {
+            throw ProtocolErrors.Violation($"{frame} carries a malformed address (host)");
+        }
+
         try
         {
-            text = StrictUtf8.GetString(rest.Slice(2, length));
+            string system = StrictUtf8.GetString(body.Slice(1, systemLength));
+            string host = StrictUtf8.GetString(body.Slice(3 + systemLength, hostLength));
+            int port = BinaryPrimitives.ReadInt32LittleEndian(body[(3 + systemLength + hostLength)..]);
+            if (port is < 0 or > 65535 || system.AsSpan().IndexOfAny("/:@ ") >= 0 || host.AsSpan().IndexOfAny("/@ ") >= 0)
+            {
+                throw ProtocolErrors.Violation($"{frame} carries an invalid address ({scheme}://{system}@{host}:{port})");
+            }
+
+            return new Address(scheme, system, host, port);
         }
         catch (DecoderFallbackException)
         {
             throw ProtocolErrors.Violation($"{frame} carries an address that is not UTF-8");
         }
-
-        if (!Address.TryParse(text, out Address? address) || address.Protocol != scheme || address.Port is null)
-        {
-            throw ProtocolErrors.Violation($"{frame} carries '{text}', which is not a {scheme} address");
-        }
-
-        return address;
     }
 
     private static byte[] Proof(ReadOnlySpan<byte> cookie, ReadOnlySpan<byte> label, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> hello, ReadOnlySpan<byte> challenge)
