@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Client;
 
 /// <summary>Entry point: connect to a database by name; the node that serves it is found, or started.</summary>
@@ -18,7 +20,7 @@ public static class AkkaRpcClient
         options ??= new AkkaRpcClientOptions();
         options.Validate();
         var runtime = options.PrivateConnection
-            ? await ClientRuntime.StartPrivateAsync(options, cancellationToken).ConfigureAwait(false)
+            ? ClientRuntime.StartPrivate(options)
             : await ClientRuntime.SharedAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -31,6 +33,38 @@ public static class AkkaRpcClient
             await runtime.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Connects to <paramref name="database"/> through <paramref name="system"/>, an application's own actor system that
+    /// runs AkkaRpc's client remoting (Akka.Hosting: <c>WithAkkaRpcClient()</c>); otherwise as
+    /// <see cref="ConnectAsync(string, AkkaRpcClientOptions?, CancellationToken)"/>. Disposing the handle leaves the system running.
+    /// </summary>
+    public static async Task<AkkaRpcDatabase> ConnectAsync(ActorSystem system, string database, AkkaRpcClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        options ??= new AkkaRpcClientOptions();
+        options.Validate();
+        var runtime = ClientRuntime.Borrow(system, options.LoggerFactory);
+        var locator = runtime.LocatorFor(options);
+        var (node, owner) = await locator.ResolveAsync(database, cancellationToken).ConfigureAwait(false);
+        return new AkkaRpcDatabase(database, runtime, locator, options.Clone(), node, owner);
+    }
+
+    /// <summary>
+    /// Finds (or starts) the node serving <paramref name="database"/> as <see cref="ConnectAsync(ActorSystem, string, AkkaRpcClientOptions?, CancellationToken)"/>
+    /// does, and returns its owner: send it <c>Query</c>, <c>Execute</c>, <c>Batch</c>, ... and it answers with the reply
+    /// records (<c>QueryResult</c>, <c>ExecuteResult</c>, or a <c>DatabaseError</c>), one at a time in arrival order.
+    /// </summary>
+    public static async Task<IActorRef> ResolveOwnerAsync(ActorSystem system, string database, AkkaRpcClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        options ??= new AkkaRpcClientOptions();
+        options.Validate();
+        var (_, owner) = await ClientRuntime.Borrow(system, options.LoggerFactory).LocatorFor(options).ResolveAsync(database, cancellationToken).ConfigureAwait(false);
+        return owner;
     }
 
     /// <summary>Closes the process's shared connections (handles using them fail until the next connect reopens them). Call at shutdown if you like; process exit closes it too.</summary>

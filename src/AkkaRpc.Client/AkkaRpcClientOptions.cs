@@ -1,12 +1,11 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaRpc.Client;
 
 /// <summary>
 /// Where a client looks for a node, whether it may start one, and its time limits. The defaults need no setup: a node
-/// on a Unix socket in the per-user runtime directory, started on first use. <see cref="FromConfiguration"/> reads the
+/// on a Unix socket in the per-user runtime directory, started on first use. <see cref="FromConfig"/> reads the
 /// same settings from the <c>akkarpc.client</c> section of HOCON (see <c>hocon/akkarpc.conf</c>).
 /// </summary>
 public sealed class AkkaRpcClientOptions
@@ -75,40 +74,41 @@ public sealed class AkkaRpcClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// Reads options from a configuration section shaped like HOCON's <c>akkarpc.client</c>: <c>unix-socket</c>,
-    /// <c>tcp:host</c>, <c>tcp:port</c>, <c>tcp:port-count</c>, <c>auto-spawn</c>, <c>runtime-dir</c>, <c>data-dir</c>,
-    /// <c>server-executable</c>, <c>spawn-timeout</c>, <c>idle-shutdown</c>, <c>request-timeout</c>, <c>connect-timeout</c>,
-    /// <c>cookie-path</c>; <c>system-name</c> from the parent. Empty strings keep the defaults.
+    /// Reads options from HOCON's <c>akkarpc.client</c> section of <paramref name="config"/>: <c>unix-socket</c>
+    /// (<c>off</c> to not look there), <c>tcp.host</c>, <c>tcp.port</c>, <c>tcp.port-count</c>, <c>auto-spawn</c>,
+    /// <c>runtime-dir</c>, <c>data-dir</c>, <c>server-executable</c>, <c>spawn-timeout</c>, <c>idle-shutdown</c>,
+    /// <c>request-timeout</c>, <c>connect-timeout</c>, <c>cookie-path</c> (else <c>akkarpc.remote.cookie-path</c>);
+    /// <c>akkarpc.system-name</c>. Missing keys and empty strings keep the defaults.
     /// </summary>
-    /// <exception cref="FormatException">A value does not parse; the message names the key.</exception>
-    public static AkkaRpcClientOptions FromConfiguration(IConfiguration root)
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names the key.</exception>
+    public static AkkaRpcClientOptions FromConfig(Config config)
     {
-        ArgumentNullException.ThrowIfNull(root);
-        var client = root.GetSection("client");
-        var options = new AkkaRpcClientOptions();
-        if (Text(root, "system-name") is { } system)
+        ArgumentNullException.ThrowIfNull(config);
+        var root = new SettingsReader(config, "akkarpc");
+        var client = new SettingsReader(config, "akkarpc.client");
+        var d = new AkkaRpcClientOptions();
+        var options = new AkkaRpcClientOptions
         {
-            options.SystemName = system;
-        }
-
-        options.UnixSocket = client["unix-socket"] switch
-        {
-            null or "" => null,
-            "off" => "", // "do not look on a Unix socket"
-            var path => path,
+            SystemName = root.String("system-name", d.SystemName),
+            UnixSocket = client.String("unix-socket", "") switch
+            {
+                "" => null,
+                "off" => "", // "do not look on a Unix socket"
+                var path => path,
+            },
+            TcpHost = client.String("tcp.host", d.TcpHost),
+            TcpPort = client.Int("tcp.port", d.TcpPort),
+            TcpPortCount = client.Int("tcp.port-count", d.TcpPortCount),
+            AutoSpawn = client.Bool("auto-spawn", d.AutoSpawn),
+            RuntimeDirectory = Optional(client.String("runtime-dir", "")),
+            DataDirectory = Optional(client.String("data-dir", "")),
+            ServerExecutable = Optional(client.String("server-executable", "")),
+            SpawnTimeout = client.Duration("spawn-timeout", d.SpawnTimeout),
+            IdleShutdown = client.Duration("idle-shutdown", d.IdleShutdown),
+            RequestTimeout = client.Duration("request-timeout", d.RequestTimeout),
+            ConnectTimeout = client.Duration("connect-timeout", d.ConnectTimeout),
+            CookiePath = Optional(client.String("cookie-path", "")) ?? Optional(root.String("remote.cookie-path", "")),
         };
-        options.TcpHost = Text(client, "tcp:host") ?? options.TcpHost;
-        options.TcpPort = Integer(client, "tcp:port") ?? options.TcpPort;
-        options.TcpPortCount = Integer(client, "tcp:port-count") ?? options.TcpPortCount;
-        options.AutoSpawn = Boolean(client, "auto-spawn") ?? options.AutoSpawn;
-        options.RuntimeDirectory = Text(client, "runtime-dir");
-        options.DataDirectory = Text(client, "data-dir");
-        options.ServerExecutable = Text(client, "server-executable");
-        options.SpawnTimeout = Duration(client, "spawn-timeout") ?? options.SpawnTimeout;
-        options.IdleShutdown = Duration(client, "idle-shutdown") ?? options.IdleShutdown;
-        options.RequestTimeout = Duration(client, "request-timeout") ?? options.RequestTimeout;
-        options.ConnectTimeout = Duration(client, "connect-timeout") ?? options.ConnectTimeout;
-        options.CookiePath = Text(client, "cookie-path") ?? Text(root, "remote:cookie-path");
         options.Validate();
         return options;
     }
@@ -147,21 +147,5 @@ public sealed class AkkaRpcClientOptions
         }
     }
 
-    private static string? Text(IConfiguration section, string key) => section[key] is { Length: > 0 } v ? v : null;
-
-    private static int? Integer(IConfiguration section, string key) => Text(section, key) is { } v
-        ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw new FormatException($"client.{key.Replace(':', '.')} = '{v}' is not an integer.")
-        : null;
-
-    private static bool? Boolean(IConfiguration section, string key) => Text(section, key)?.ToLowerInvariant() switch
-    {
-        null => null,
-        "true" or "on" or "yes" => true,
-        "false" or "off" or "no" => false,
-        var v => throw new FormatException($"client.{key.Replace(':', '.')} = '{v}' is not a boolean (on/off, true/false)."),
-    };
-
-    private static TimeSpan? Duration(IConfiguration section, string key) => Text(section, key) is { } v
-        ? Config.HoconDurations.TryParse(v, out var d) ? d : throw new FormatException($"client.{key.Replace(':', '.')} = '{v}' is not a duration (e.g. 500ms, 20s, 5m).")
-        : null;
+    private static string? Optional(string value) => value.Length > 0 ? value : null;
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using AkkaRpc.Actors;
-using AkkaRpc.Remote;
-using AkkaRpc.Sqlite;
+using Akka.Actor;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Client;
 
@@ -131,20 +130,20 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             DatabaseReply reply;
             try
             {
-                reply = await owner.Owner.Ask<DatabaseReply>(message, timeout, cancellationToken).ConfigureAwait(false);
+                reply = await _runtime.AskAsync<DatabaseReply>(owner.Owner, owner.Node, message, timeout, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RemoteUnreachableException || DeliveryFailures.IsNotDelivered(e))
+            catch (AssociationLostException e) when (!e.MayHaveArrived)
             {
-                // Nothing ran: the node is gone (or restarted) or the owner closed. Find it again and resend.
-                Invalidate(owner, nodeGone: e is RemoteUnreachableException);
+                // The association failed before it came up: Akka.Remote dropped the request unsent. Find the node again.
+                Invalidate(owner, nodeGone: true);
                 if (++unsent > MaxUnsentRetries)
                 {
-                    throw new NodeUnreachableException($"The request to '{Name}' could not be delivered: {e.Message}", e);
+                    throw new NodeUnreachableException($"The request to '{Name}' could not be delivered to {owner.Node}: {e.Reason}", e);
                 }
 
                 continue;
             }
-            catch (RemoteConnectionLostException e)
+            catch (AssociationLostException e)
             {
                 Invalidate(owner, nodeGone: true);
                 if (options is { Idempotent: true } && !lostRetried && transactionId is null)
@@ -154,18 +153,26 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
                 }
 
                 throw new ConnectionLostException(
-                    $"The connection to the node serving '{Name}' ({owner.Node}) was lost before the reply: the outcome is unknown, the " +
+                    $"The connection to the node serving '{Name}' ({owner.Node}) was lost before the reply ({e.Reason}): the outcome is unknown, the " +
                     $"{request.GetType().Name} may or may not have run. It was not retried; the next call reconnects.", e);
-            }
-            catch (TooManyPendingAsksException e)
-            {
-                throw new DatabaseBusyException($"The request to '{Name}' was not sent: {e.Message}", e);
             }
             catch (AskTimeoutException e)
             {
                 throw new RequestTimeoutException(
                     $"No reply from '{Name}' within {timeout.TotalSeconds:0.###} s; the {request.GetType().Name} may still run. " +
                     "Raise the timeout (RequestOptions.Timeout or client.request-timeout) for long statements.", e);
+            }
+
+            if (reply is OwnerStopped)
+            {
+                // The owner had closed (idle, or after failures) before the request arrived: nothing ran. Resolve it anew.
+                Invalidate(owner, nodeGone: false);
+                if (++unsent > MaxUnsentRetries)
+                {
+                    throw new DatabaseUnavailableException($"The owner of '{Name}' kept stopping before requests reached it; try again later.");
+                }
+
+                continue;
             }
 
             return reply switch

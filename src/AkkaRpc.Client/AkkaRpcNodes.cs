@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using AkkaRpc.Actors;
-using AkkaRpc.Remote;
-using AkkaRpc.Sqlite;
+using Akka.Actor;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Client;
 
@@ -12,7 +11,7 @@ public static class AkkaRpcNodes
     public static async Task<IReadOnlyList<NodeStatus>> StatusAsync(AkkaRpcClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = Prepare(options);
-        await using var runtime = await ClientRuntime.StartPrivateAsync(options, cancellationToken).ConfigureAwait(false);
+        await using var runtime = ClientRuntime.StartPrivate(options);
         var statuses = new List<NodeStatus>();
         foreach (var node in await runtime.LocatorFor(options).FindNodesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -33,7 +32,7 @@ public static class AkkaRpcNodes
     public static async Task<IReadOnlyList<int>> StopAsync(string reason, AkkaRpcClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = Prepare(options);
-        await using var runtime = await ClientRuntime.StartPrivateAsync(options, cancellationToken).ConfigureAwait(false);
+        await using var runtime = ClientRuntime.StartPrivate(options);
         var locator = runtime.LocatorFor(options);
         var stopped = new List<(Address Node, int Pid)>();
         foreach (var node in await locator.FindNodesAsync(cancellationToken).ConfigureAwait(false))
@@ -70,15 +69,15 @@ public static class AkkaRpcNodes
     {
         try
         {
-            return await runtime.System.ActorSelection(node + NodePaths.Admin).Ask<T>(message, options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            return await runtime.AskAsync<T>(runtime.System.ActorSelection(node + NodePaths.Admin), node, message, options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException e)
         {
             throw new RequestTimeoutException($"The node at {node} did not answer {message.GetType().Name} within {options.RequestTimeout.TotalSeconds:0.#} s.", e);
         }
-        catch (Exception e) when (DeliveryFailures.MeansNoNode(e))
+        catch (AssociationLostException e)
         {
-            throw new NodeUnreachableException($"The node at {node} went away while asked for {message.GetType().Name}: {e.Message}", e);
+            throw new NodeUnreachableException($"The node at {node} went away while asked for {message.GetType().Name}: {e.Reason}", e);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Client;
 

@@ -1,5 +1,3 @@
-using AkkaRpc.Sqlite;
-
 namespace AkkaRpc.Client.Tests;
 
 public sealed class DatabaseHandleTests : IAsyncLifetime

@@ -1,6 +1,3 @@
-using AkkaRpc.Sqlite;
-using AkkaRpc.Testing;
-
 namespace AkkaRpc.Client.Tests;
 
 public sealed class DiscoveryTests

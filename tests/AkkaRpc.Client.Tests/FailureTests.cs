@@ -1,4 +1,3 @@
-using AkkaRpc.Testing;
 
 namespace AkkaRpc.Client.Tests;
 

@@ -1,26 +1,23 @@
-using AkkaRpc.Actors;
+using Akka.Actor;
 using AkkaRpc.Client;
-using AkkaRpc.Remote;
+using AkkaRpc.Hosting;
+using AkkaRpc.Protocol;
 using AkkaRpc.Sqlite;
-using AkkaRpc.Sqlite.Wire;
-using AkkaRpc.TestKit;
 
 namespace AkkaRpc.Client.Tests;
 
-/// <summary>An in-process node (the databases supervisor behind remoting on a Unix socket) with its own directory and cookie.</summary>
+/// <summary>An in-process node (the databases' supervisor behind our transport on a Unix socket) with its own directory and cookie.</summary>
 internal sealed class TestNode : IAsyncDisposable
 {
-    private readonly ActorSystem _system;
-    private Remoting? _remoting;
+    private ActorSystem? _system;
 
-    private TestNode(string directory, ActorSystem system, Remoting remoting)
+    private TestNode(string directory, ActorSystem system)
     {
         Directory = directory;
         _system = system;
-        _remoting = remoting;
     }
 
-    public static TimeSpan Ceiling { get; } = TestKitSettings.Dilated(TimeSpan.FromSeconds(10));
+    public static TimeSpan Ceiling { get; } = TestTime.Seconds(10);
 
     public string Directory { get; }
 
@@ -29,6 +26,11 @@ internal sealed class TestNode : IAsyncDisposable
     public string Cookie => Path.Combine(Directory, "cookie");
 
     public string DataDirectory => Path.Combine(Directory, "data");
+
+    public int? TcpPort { get; private init; }
+
+    /// <summary>The node's actor system, while it runs.</summary>
+    public ActorSystem System => _system ?? throw new InvalidOperationException("The node is stopped.");
 
     /// <summary>Options for a client of this node: its socket and cookie, no spawning, a connection of its own.</summary>
     public AkkaRpcClientOptions ClientOptions(bool privateConnection = true) => new()
@@ -40,8 +42,6 @@ internal sealed class TestNode : IAsyncDisposable
         RuntimeDirectory = Directory,
         RequestTimeout = Ceiling,
     };
-
-    public int? TcpPort { get; private init; }
 
     public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null)
     {
@@ -58,11 +58,9 @@ internal sealed class TestNode : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        if (_remoting is { } remoting)
+        if (Interlocked.Exchange(ref _system, null) is { } system)
         {
-            _remoting = null;
-            await remoting.DisposeAsync();
-            await _system.Terminate();
+            await system.Terminate();
         }
     }
 
@@ -79,21 +77,20 @@ internal sealed class TestNode : IAsyncDisposable
         }
     }
 
-    private static async Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort)
+    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort)
     {
-        var system = ActorSystem.Create("AkkaRpc");
+        var transport = new NodeTransportOptions
+        {
+            TcpEnabled = tcpPort is not null,
+            Port = tcpPort ?? 0,
+            UnixSocket = Path.Combine(directory, "node.sock"),
+            CookiePath = Path.Combine(directory, "cookie"),
+        };
+        var config = transport.ToConfig().WithFallback(ProtocolConfig.Serialization).WithFallback(DatabasesSupervisor.DefaultConfig);
+        var system = ActorSystem.Create("AkkaRpc", config);
         var options = databases ?? new DatabasesOptions();
         options.Database.DataDirectory = Path.Combine(directory, "data");
-        system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name);
-        var remoting = await Remoting.StartAsync(
-            system,
-            new RemotingOptions
-            {
-                ListenTcp = tcpPort is not null,
-                UnixSocketPath = Path.Combine(directory, "node.sock"),
-                Transport = new RemoteTransportOptions { CookiePath = Path.Combine(directory, "cookie"), Port = tcpPort ?? 0 },
-            },
-            SqliteCodecs.CreateRegistry());
-        return new TestNode(directory, system, remoting) { TcpPort = tcpPort };
+        system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);
+        return Task.FromResult(new TestNode(directory, system) { TcpPort = tcpPort });
     }
 }

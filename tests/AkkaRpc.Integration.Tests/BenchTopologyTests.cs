@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using AkkaRpc.TestKit;
-using AkkaRpc.Testing;
 
 namespace AkkaRpc.Integration.Tests;
 
@@ -12,7 +10,7 @@ namespace AkkaRpc.Integration.Tests;
 /// </summary>
 public sealed class BenchTopologyTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Ceiling = TestKitSettings.Dilated(TimeSpan.FromSeconds(90));
+    private static readonly TimeSpan Ceiling = TestTime.Dilated(TimeSpan.FromSeconds(90));
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("akkarpc-topology-");
     private readonly List<Process> _processes = [];
     private NodeProcess? _node;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using AkkaRpc.TestKit;
+
 
 namespace AkkaRpc.Integration.Tests;
 
@@ -21,7 +21,7 @@ internal sealed class ClientSandbox : IAsyncDisposable
         }
     }
 
-    public static TimeSpan Ceiling { get; } = TestKitSettings.Dilated(TimeSpan.FromSeconds(60));
+    public static TimeSpan Ceiling { get; } = TestTime.Dilated(TimeSpan.FromSeconds(60));
 
     public static string Akkarpc { get; } = Path.Combine(AppContext.BaseDirectory, "akkarpc");
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AkkaRpc.Actors;
+using Akka.Actor;
 
 namespace AkkaRpc.Integration.Tests;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AkkaRpc.Client;
 using AkkaRpc.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace AkkaRpc.Cli.Commands;
 
@@ -40,7 +39,7 @@ internal sealed class ClientCommandOptions
         {
             return Read(parseResult, spawn);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or Akka.Configuration.ConfigurationException)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
             return null;
@@ -54,7 +53,7 @@ internal sealed class ClientCommandOptions
     {
         var configPath = parseResult.GetValue(_config)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "hocon", "client.conf");
         var options = File.Exists(configPath)
-            ? AkkaRpcClientOptions.FromConfiguration(new ConfigurationBuilder().AddAkkaRpcConfiguration(configPath, []).Build())
+            ? AkkaRpcClientOptions.FromConfig(AkkaRpcConfiguration.Load(configPath))
             : parseResult.GetValue(_config) is null ? new AkkaRpcClientOptions() : throw new IOException($"The configuration file {configPath} does not exist.");
         if (parseResult.GetValue(_socket) is { } socket)
         {

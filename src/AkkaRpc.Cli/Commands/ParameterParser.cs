@@ -1,5 +1,5 @@
 using System.Globalization;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AkkaRpc.Client;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using Akka.Actor;
+using Akka.Hosting;
 using AkkaRpc.Hosting;
-using AkkaRpc.Remote;
-using Microsoft.Extensions.Configuration;
+using AkkaRpc.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -74,9 +75,8 @@ internal static class ServeCommand
             throw new IOException($"The configuration file {configPath} does not exist; pass --config <file>.");
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddAkkaRpcConfiguration(configPath, overrides);
-        var nodeOptions = NodeOptionsReader.Read(builder.Configuration);
+        var config = AkkaRpcConfiguration.Load(configPath, overrides);
+        var nodeOptions = NodeOptionsReader.Read(config);
 
         // The lock comes before any listener is bound: of several nodes started with one lock file (clients racing to
         // auto-spawn), exactly one runs; the others leave quietly and their clients find the winner.
@@ -87,6 +87,7 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         }
 
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -94,26 +95,32 @@ internal static class ServeCommand
         });
         builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        var systemName = builder.Configuration["system-name"] is { Length: > 0 } name ? name : "AkkaRpc";
-        builder.Services.AddAkkaRpc(systemName, akka => akka.WithDatabases().WithRemoting().WithNodeAdmin(nodeOptions));
+        var systemName = config.GetString("akkarpc.system-name", "AkkaRpc") is { Length: > 0 } name ? name : "AkkaRpc";
+        builder.Services.AddAkka(systemName, akka => akka
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .WithAkkaRpcNode(config));
 
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        var remoting = host.Services.GetRequiredService<Remoting>();
-        foreach (var address in remoting.Addresses)
+        var addresses = AkkaRpcTransportExtension.Get(host.Services.GetRequiredService<ActorSystem>()).BoundAddresses.Select(a => a.ToString()).ToList();
+        foreach (var address in addresses)
         {
             await output.WriteLineAsync($"listening at {address}");
         }
 
         if (nodeLock is not null)
         {
-            await nodeLock.WriteInfoAsync(Environment.ProcessId, remoting.Addresses.Select(a => a.ToString()), DateTimeOffset.UtcNow, cancellationToken);
+            await nodeLock.WriteInfoAsync(Environment.ProcessId, addresses, DateTimeOffset.UtcNow, cancellationToken);
         }
 
-        await output.WriteLineAsync($"databases in {Path.GetFullPath(builder.Configuration["databases:data-dir"] ?? "data")}");
+        await output.WriteLineAsync($"databases in {Path.GetFullPath(DatabasesOptionsReader.Read(config).Database.DataDirectory)}");
         await output.FlushAsync(CancellationToken.None);
 
-        // Returns on Ctrl+C / SIGTERM (the token) or when the host is asked to stop; then drains and stops.
+        // Returns on Ctrl+C / SIGTERM (the token) or when the actor system stops (StopNode, idle shutdown); then drains.
         await host.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
     }

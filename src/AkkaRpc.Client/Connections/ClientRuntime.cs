@@ -1,33 +1,43 @@
 using System.Collections.Concurrent;
-using AkkaRpc.Actors;
-using AkkaRpc.Remote;
-using AkkaRpc.Sqlite;
-using AkkaRpc.Sqlite.Wire;
+using System.Runtime.CompilerServices;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Hosting.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AkkaRpc.Client;
 
 /// <summary>
-/// A client's actor system with client-only remoting (it listens nowhere) and its <see cref="NodeLocator"/>. One is shared
-/// by every handle of the process, so they share one connection per node; a private one belongs to a single handle.
+/// A client's actor system (Akka.Remote over our transports, listening nowhere), its association monitor and its
+/// <see cref="NodeLocator"/>s. One is shared by every handle of the process, so they share one connection per node; a
+/// private one belongs to a single handle; an application's own system can be borrowed (<see cref="Borrow"/>).
 /// </summary>
 internal sealed class ClientRuntime : IAsyncDisposable
 {
+    private const string SystemName = "akkarpc-client";
     private static readonly SemaphoreSlim s_sharedGate = new(1, 1);
     private static readonly Dictionary<TransportKey, ClientRuntime> s_shared = [];
-    private readonly ConcurrentDictionary<LocatorKey, NodeLocator> _locators = new();
 
-    private ClientRuntime(ActorSystem system, Remoting remoting, bool isShared)
+    // One runtime (association monitor, locators) per application system, however many handles it opens.
+    private static readonly ConditionalWeakTable<ActorSystem, ClientRuntime> s_borrowed = new();
+    private readonly ConcurrentDictionary<LocatorKey, NodeLocator> _locators = new();
+    private readonly bool _ownsSystem;
+
+    private ClientRuntime(ActorSystem system, ILoggerFactory loggerFactory, bool ownsSystem, bool isShared)
     {
         System = system;
-        Remoting = remoting;
+        LoggerFactory = loggerFactory;
+        Links = NodeLinks.Start(system);
+        _ownsSystem = ownsSystem;
         IsShared = isShared;
     }
 
     public ActorSystem System { get; }
 
-    public Remoting Remoting { get; }
+    public NodeLinks Links { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
 
     public bool IsShared { get; }
 
@@ -43,7 +53,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
         {
             if (!s_shared.TryGetValue(key, out var runtime))
             {
-                runtime = await StartAsync(options, isShared: true, cancellationToken).ConfigureAwait(false);
+                runtime = Start(options, isShared: true);
                 s_shared.Add(key, runtime);
             }
 
@@ -55,8 +65,14 @@ internal sealed class ClientRuntime : IAsyncDisposable
         }
     }
 
-    public static Task<ClientRuntime> StartPrivateAsync(AkkaRpcClientOptions options, CancellationToken cancellationToken) =>
-        StartAsync(options, isShared: false, cancellationToken);
+    public static ClientRuntime StartPrivate(AkkaRpcClientOptions options) => Start(options, isShared: false);
+
+    /// <summary>
+    /// A runtime on an application's own system, which must already run Akka.Remote with our transports and serializers
+    /// (the hosting layer's <c>WithAkkaRpcClient</c> sets that up); disposing it leaves the system running.
+    /// </summary>
+    public static ClientRuntime Borrow(ActorSystem system, ILoggerFactory? loggerFactory) =>
+        s_borrowed.GetValue(system, s => new ClientRuntime(s, loggerFactory ?? NullLoggerFactory.Instance, ownsSystem: false, isShared: true));
 
     /// <summary>Closes the shared runtimes, if started: their connections close; the next connect starts new ones.</summary>
     public static async Task ShutdownSharedAsync()
@@ -79,36 +95,48 @@ internal sealed class ClientRuntime : IAsyncDisposable
 
     /// <summary>The locator for these endpoints and spawn settings; handles that look in the same places share it, and so share the node they found.</summary>
     public NodeLocator LocatorFor(AkkaRpcClientOptions options) =>
-        _locators.GetOrAdd(LocatorKey.Of(options), static (_, state) => new NodeLocator(state.Runtime, state.Options.Clone(), state.Runtime.System.LoggerFactory.CreateLogger<NodeLocator>()), (Runtime: this, Options: options));
+        _locators.GetOrAdd(LocatorKey.Of(options), static (_, state) => new NodeLocator(state.Runtime, state.Options.Clone(), state.Runtime.LoggerFactory.CreateLogger<NodeLocator>()), (Runtime: this, Options: options));
+
+    /// <summary>
+    /// Asks <paramref name="target"/> on <paramref name="node"/> and fails at once, with <see cref="AssociationLostException"/>,
+    /// if the association with that node fails or drops before the reply: no ask waits out its timeout for a dead node.
+    /// </summary>
+    /// <exception cref="AssociationLostException">The association failed or dropped; it says whether the message could have arrived.</exception>
+    /// <exception cref="AskTimeoutException">No reply within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<T> AskAsync<T>(ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var link = Links.For(node);
+        var ticket = link.Take();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Lost);
+        try
+        {
+            return await target.Ask<T>(message, timeout, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ticket.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AssociationLostException(node, link.MayHaveArrived(ticket), link.LastFailure ?? "the connection closed");
+        }
+    }
 
     /// <summary>Closes a private runtime; the shared one lives until <see cref="ShutdownSharedAsync"/> or process exit.</summary>
     public ValueTask DisposeAsync() => IsShared ? ValueTask.CompletedTask : new ValueTask(CloseAsync());
 
-    private static async Task<ClientRuntime> StartAsync(AkkaRpcClientOptions options, bool isShared, CancellationToken cancellationToken)
+    private static ClientRuntime Start(AkkaRpcClientOptions options, bool isShared)
     {
-        // Every ask names its own timeout, so the system's default ask timeout plays no part here.
-        var system = ActorSystem.Create("akkarpc-client", new ActorSystemOptions
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var config = AkkaRpcClientConfig.Build(options.CookiePath, options.ConnectTimeout, logToFactory: options.LoggerFactory is not null);
+        var bootstrap = BootstrapSetup.Create().WithConfig(config);
+        var setup = options.LoggerFactory is { } factory ? bootstrap.And(new LoggerFactorySetup(factory)) : ActorSystemSetup.Create(bootstrap);
+
+        return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, ownsSystem: true, isShared);
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_ownsSystem)
         {
-            LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance,
-        });
-        try
-        {
-            var remoting = await Remoting.StartAsync(
-                system,
-                new RemotingOptions
-                {
-                    ListenTcp = false,
-                    ConnectTimeout = options.ConnectTimeout,
-                    Transport = new RemoteTransportOptions { CookiePath = options.CookiePath, HandshakeTimeout = options.ConnectTimeout },
-                },
-                SqliteCodecs.CreateRegistry(),
-                cancellationToken).ConfigureAwait(false);
-            return new ClientRuntime(system, remoting, isShared);
-        }
-        catch
-        {
-            await system.Terminate().ConfigureAwait(false);
-            throw;
+            await System.Terminate().ConfigureAwait(false);
         }
     }
 
@@ -124,11 +152,5 @@ internal sealed class ClientRuntime : IAsyncDisposable
         public static LocatorKey Of(AkkaRpcClientOptions o) => new(
             o.UnixSocket, o.TcpHost, o.TcpPort, o.TcpPortCount, o.SystemName, o.AutoSpawn, o.RuntimeDirectory,
             o.DataDirectory, o.ServerExecutable, o.SpawnTimeout, o.IdleShutdown, o.RequestTimeout);
-    }
-
-    private async Task CloseAsync()
-    {
-        await Remoting.DisposeAsync().ConfigureAwait(false);
-        await System.Terminate().ConfigureAwait(false);
     }
 }

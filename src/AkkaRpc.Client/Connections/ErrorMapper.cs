@@ -1,4 +1,4 @@
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Client;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using AkkaRpc.Actors;
-using AkkaRpc.Remote;
-using AkkaRpc.Sqlite;
+using Akka.Actor;
+using AkkaRpc.Protocol;
+using AkkaRpc.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaRpc.Client;
@@ -34,12 +34,12 @@ internal sealed class NodeLocator
             var list = new List<Address>();
             if (socket is not null)
             {
-                list.Add(new Address("akkarpc.unix", options.SystemName, socket));
+                list.Add(UnixSocketAddress.ToAddress(socket, options.SystemName));
             }
 
             for (var port = options.TcpPort; port < options.TcpPort + options.TcpPortCount; port++)
             {
-                list.Add(new Address("akkarpc.tcp", options.SystemName, options.TcpHost, port));
+                list.Add(new Address("akka." + RpcTcpTransport.Scheme, options.SystemName, options.TcpHost, port));
             }
 
             return (socket, list.ToArray());
@@ -82,19 +82,26 @@ internal sealed class NodeLocator
         var nodes = new List<Address>();
         foreach (var endpoint in Endpoints)
         {
-            if (endpoint.Protocol == "akkarpc.unix" && !File.Exists(endpoint.Host))
+            if (MissingSocket(endpoint) is not null)
             {
                 continue;
             }
 
             try
             {
-                await _runtime.System.ActorSelection(endpoint + "/user/databases").Ask<ActorIdentity>(new Identify(null), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                var identity = await _runtime.AskAsync<ActorIdentity>(
+                    _runtime.System.ActorSelection(endpoint + NodePaths.Databases), endpoint, new Identify(null), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                if (identity.Subject is null)
+                {
+                    _log.LogDebug("{Endpoint} is an actor system but serves no databases", endpoint);
+                    continue;
+                }
+
                 nodes.Add(endpoint);
             }
-            catch (Exception e) when (DeliveryFailures.MeansNoNode(e))
+            catch (AssociationLostException e)
             {
-                _log.LogDebug("No AkkaRpc node at {Endpoint}: {Reason}", endpoint, e.Message);
+                _log.LogDebug("No AkkaRpc node at {Endpoint}: {Reason}", endpoint, e.Reason);
             }
         }
 
@@ -123,23 +130,23 @@ internal sealed class NodeLocator
     private async Task<IActorRef?> TryResolveAsync(Address endpoint, string database, List<string> skipped, CancellationToken cancellationToken)
     {
         // A missing socket file is known without a connection attempt; this keeps polling after a spawn cheap.
-        if (endpoint.Protocol == "akkarpc.unix" && !File.Exists(endpoint.Host))
+        if (MissingSocket(endpoint) is { } socket)
         {
-            skipped.Add($"{endpoint.Host}: no socket file");
+            skipped.Add($"{socket}: no socket file");
             return null;
         }
 
         DatabaseReply reply;
         try
         {
-            reply = await _runtime.System.ActorSelection(endpoint + "/user/databases")
-                .Ask<DatabaseReply>(new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            reply = await _runtime.AskAsync<DatabaseReply>(
+                _runtime.System.ActorSelection(endpoint + NodePaths.Databases), endpoint, new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (DeliveryFailures.MeansNoNode(e))
+        catch (AssociationLostException e)
         {
             Forget(endpoint);
-            skipped.Add($"{endpoint}: {e.Message}");
-            _log.LogDebug("Skipping {Endpoint}: {Reason}", endpoint, e.Message);
+            skipped.Add($"{Describe(endpoint)}: {e.Reason}");
+            _log.LogDebug("Skipping {Endpoint}: {Reason}", endpoint, e.Reason);
             return null;
         }
         catch (AskTimeoutException e)
@@ -207,5 +214,11 @@ internal sealed class NodeLocator
         }
     }
 
-    private static string Describe(IReadOnlyList<Address> endpoints) => string.Join(", ", endpoints.Select(e => e.Protocol == "akkarpc.unix" ? e.Host! : $"{e.Host}:{e.Port}"));
+    private static string Describe(IReadOnlyList<Address> endpoints) => string.Join(", ", endpoints.Select(Describe));
+
+    private static string Describe(Address endpoint) => UnixSocketAddress.TryGetSocketPath(endpoint, out var socket) ? socket : $"{endpoint.Host}:{endpoint.Port}";
+
+    // The socket path of a Unix endpoint whose file does not exist (so no node listens there), else null.
+    private static string? MissingSocket(Address endpoint) =>
+        UnixSocketAddress.TryGetSocketPath(endpoint, out var socket) && !File.Exists(socket) ? socket : null;
 }

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Client;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Client;
 

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Remote;
+
+namespace AkkaRpc.Client;
+
+/// <summary>
+/// The client system's <see cref="NodeLink"/>s, kept current by an actor that listens to Akka.Remote's association
+/// events (<see cref="AssociatedEvent"/>, <see cref="DisassociatedEvent"/>, <see cref="AssociationErrorEvent"/>).
+/// </summary>
+internal sealed class NodeLinks
+{
+    private readonly ConcurrentDictionary<Address, NodeLink> _links = new();
+
+    private NodeLinks()
+    {
+    }
+
+    /// <summary>Starts listening to <paramref name="system"/>'s association events.</summary>
+    public static NodeLinks Start(ActorSystem system)
+    {
+        var links = new NodeLinks();
+        var monitor = system.ActorOf(Props.Create(() => new AssociationMonitor(links)), "akkarpc-associations-" + Guid.NewGuid().ToString("n"));
+
+        // Subscribed here, not in PreStart, so no event published after Start returns can be missed.
+        system.EventStream.Subscribe(monitor, typeof(AssociatedEvent));
+        system.EventStream.Subscribe(monitor, typeof(DisassociatedEvent));
+        system.EventStream.Subscribe(monitor, typeof(AssociationErrorEvent));
+        return links;
+    }
+
+    /// <summary>The link to <paramref name="node"/>.</summary>
+    public NodeLink For(Address node) => _links.GetOrAdd(node, static a => new NodeLink(a));
+
+    private sealed class AssociationMonitor : ReceiveActor
+    {
+        public AssociationMonitor(NodeLinks links)
+        {
+            Receive<AssociatedEvent>(e => links.For(e.RemoteAddress).Associated());
+            Receive<AssociationErrorEvent>(e => links.For(e.RemoteAddress).Lost(e.Cause?.InnerException?.Message ?? e.Cause?.Message ?? e.ToString()));
+            Receive<DisassociatedEvent>(e => links.For(e.RemoteAddress).Disassociated());
+        }
+    }
+}

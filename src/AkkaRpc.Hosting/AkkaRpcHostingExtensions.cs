@@ -1,0 +1,44 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Hosting;
+using AkkaRpc.Protocol;
+
+namespace AkkaRpc.Hosting;
+
+/// <summary>
+/// Adds AkkaRpc to an Akka.Hosting <see cref="AkkaConfigurationBuilder"/> (<c>services.AddAkka(...)</c>): a whole node
+/// (<see cref="WithAkkaRpcNode"/>), or its parts (databases, transport, admin) in an application's own actor system,
+/// or a client that reaches other nodes (<see cref="WithAkkaRpcClient"/>).
+/// </summary>
+public static partial class AkkaRpcHostingExtensions
+{
+    /// <summary>
+    /// Everything <c>akkarpc serve</c> runs, from a configuration composed by <see cref="AkkaRpcConfiguration.Load"/>:
+    /// its <c>akka</c> settings, the listening transports (<c>akkarpc.remote</c>), the databases (<c>akkarpc.databases</c>)
+    /// and the node admin (<c>akkarpc.node</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A setting does not parse; the message names its key.</exception>
+    public static AkkaConfigurationBuilder WithAkkaRpcNode(this AkkaConfigurationBuilder builder, Config config)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(config);
+        var transport = NodeTransportOptionsReader.Read(config);
+        var databases = DatabasesOptionsReader.Read(config);
+        var node = NodeOptionsReader.Read(config);
+
+        // The file's and the flags' own akka.* settings win over ours, so an operator can tune Akka itself.
+        var akka = config.HasPath("akka") ? config.GetConfig("akka").MoveTo("akka") : Config.Empty;
+        return builder
+            .AddHocon(akka, HoconAddMode.Prepend)
+            .WithAkkaRpcTransport(transport)
+            .WithAkkaRpcDatabases(databases)
+            .WithAkkaRpcNodeAdmin(node);
+    }
+
+    /// <summary>Binds every AkkaRpc message to AkkaRpc's binary serializers (see <see cref="ProtocolConfig"/>), never Newtonsoft.</summary>
+    public static AkkaConfigurationBuilder WithAkkaRpcSerialization(this AkkaConfigurationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddHocon(ProtocolConfig.Serialization, HoconAddMode.Append);
+    }
+}

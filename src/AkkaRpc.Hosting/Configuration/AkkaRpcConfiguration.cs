@@ -1,0 +1,101 @@
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
+using Akka.Hosting.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace AkkaRpc.Hosting;
+
+/// <summary>
+/// The one way AkkaRpc composes its configuration, all of it read by Akka's HOCON parser: command-line flags, then
+/// <c>AKKARPC__</c> environment variables, then the HOCON file, then the shipped reference (<c>hocon/akkarpc.conf</c>).
+/// </summary>
+/// <remarks>
+/// Flags and environment variables name keys below <c>akkarpc</c> (<c>--databases:data-dir=/srv</c>,
+/// <c>AKKARPC__DATABASES__DATA-DIR=/srv</c>); keys under <c>akka</c> (<c>--akka:loglevel=DEBUG</c>) set Akka's own
+/// settings. They pass through Microsoft.Extensions.Configuration and Akka.Hosting's adapter into HOCON.
+/// </remarks>
+public static class AkkaRpcConfiguration
+{
+    /// <summary>The prefix of environment variables that override HOCON keys (<c>AKKARPC__DATABASES__DATA-DIR=/srv</c>).</summary>
+    public const string EnvironmentPrefix = "AKKARPC__";
+
+    /// <summary>The file name of the reference configuration; an <c>include</c> of it that finds no file uses the shipped copy.</summary>
+    public const string ReferenceFileName = "akkarpc.conf";
+
+    private static readonly Lazy<Config> s_reference = new(() =>
+    {
+        using var stream = typeof(AkkaRpcConfiguration).Assembly.GetManifestResourceStream(ReferenceFileName)
+            ?? throw new InvalidOperationException($"The assembly lacks its embedded {ReferenceFileName}.");
+        using var reader = new StreamReader(stream);
+        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+    });
+
+    /// <summary>Gets every AkkaRpc setting at its default: the shipped <c>hocon/akkarpc.conf</c>.</summary>
+    public static Config Reference => s_reference.Value;
+
+    /// <summary>
+    /// Composes the configuration: <paramref name="args"/> as flags (<c>--section:key=value</c>), then <c>AKKARPC__</c>
+    /// environment variables, then the HOCON file at <paramref name="hoconPath"/> (if any), then <see cref="Reference"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The HOCON file (or a file it includes) does not exist.</exception>
+    /// <exception cref="ConfigurationException">The HOCON does not parse; the message says where.</exception>
+    public static Config Load(string? hoconPath, IEnumerable<string>? args = null)
+    {
+        var overrides = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix);
+        if (args is not null)
+        {
+            overrides.AddCommandLine(args.ToArray());
+        }
+
+        var file = hoconPath is null ? Config.Empty : ParseFile(hoconPath);
+        return FromConfiguration(overrides.Build()).WithFallback(file).WithFallback(Reference);
+    }
+
+    /// <summary>
+    /// Parses the HOCON file at <paramref name="path"/>; <c>include "x.conf"</c> is resolved beside the including file,
+    /// and an include of <see cref="ReferenceFileName"/> that finds no file there takes the shipped reference.
+    /// </summary>
+    public static Config ParseFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"The configuration file {full} does not exist.", full);
+        }
+
+        return ConfigurationFactory.ParseString(File.ReadAllText(full), name => Include(Path.GetDirectoryName(full)!, name, depth: 1));
+    }
+
+    /// <summary>
+    /// Turns key/value settings (flags, environment variables, any <see cref="IConfiguration"/>) into HOCON: keys under
+    /// <c>akka</c> keep their place, every other key goes below <c>akkarpc</c>.
+    /// </summary>
+    public static Config FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var all = configuration.ToHocon(normalizeKeys: true);
+        var akka = all.HasPath("akka") ? all.GetConfig("akka").MoveTo("akka") : Config.Empty;
+        return akka.WithFallback(all.MoveTo("akkarpc"));
+    }
+
+    private static HoconRoot Include(string directory, string name, int depth)
+    {
+        // A file that includes itself (directly or through others) would recurse until the stack overflows.
+        const int MaxDepth = 16;
+        if (depth > MaxDepth)
+        {
+            throw new ConfigurationException($"include \"{name}\" in {directory} nests more than {MaxDepth} files deep; is there an include cycle?");
+        }
+
+        var path = Path.GetFullPath(Path.Combine(directory, name));
+        if (!File.Exists(path))
+        {
+            return name == ReferenceFileName
+                ? new HoconRoot(Reference.Root)
+                : throw new FileNotFoundException($"The configuration file {path} (included from {directory}) does not exist.", path);
+        }
+
+        var included = ConfigurationFactory.ParseString(File.ReadAllText(path), inner => Include(Path.GetDirectoryName(path)!, inner, depth + 1));
+        return new HoconRoot(included.Root);
+    }
+}

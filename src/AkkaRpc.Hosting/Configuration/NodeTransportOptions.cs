@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using Akka.Configuration;
+using AkkaRpc.Transport;
+
+namespace AkkaRpc.Hosting;
+
+/// <summary>
+/// How a node listens for other processes (HOCON <c>akkarpc.remote</c>): loopback TCP and/or a Unix socket, both on
+/// AkkaRpc's authenticated transport. <see cref="ToConfig"/> turns them into Akka.Remote's settings.
+/// </summary>
+public sealed record NodeTransportOptions
+{
+    /// <summary>The paths other processes may reach by <c>ActorSelection</c> (Akka's <c>trusted-selection-paths</c>): the databases' supervisor and the node admin.</summary>
+    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin];
+
+    /// <summary>Gets whether to listen on TCP.</summary>
+    public bool TcpEnabled { get; init; } = true;
+
+    /// <summary>Gets the address to bind; anything but loopback also needs <see cref="AllowNonLoopback"/>.</summary>
+    public string Hostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Gets the TCP port; 0 picks a free one.</summary>
+    public int Port { get; init; } = 4053;
+
+    /// <summary>Gets how many ports from <see cref="Port"/> to try; the first free one is bound.</summary>
+    public int PortSearch { get; init; } = 1;
+
+    /// <summary>Gets the Unix socket to listen on as well; null for none.</summary>
+    public string? UnixSocket { get; init; }
+
+    /// <summary>Gets whether binding a non-loopback address is allowed (the cookie then guards the node against other hosts).</summary>
+    public bool AllowNonLoopback { get; init; }
+
+    /// <summary>Gets the cookie file; null for <c>~/.akkarpc/cookie</c>.</summary>
+    public string? CookiePath { get; init; }
+
+    /// <summary>Gets the largest message on the wire, in bytes.</summary>
+    public long MaxFrameSize { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>Gets how many connections are accepted at once.</summary>
+    public int MaxConnections { get; init; } = 1024;
+
+    /// <summary>Gets how many outbound bytes may queue for one peer before it gets backpressure.</summary>
+    public long MaxQueuedBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Gets how long a connection may take to finish its handshake.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the interval of Akka.Remote's death-watch heartbeats.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets how late heartbeats may be before a watched peer counts as dead.</summary>
+    public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Checks every value; the message names the HOCON key to fix.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (!TcpEnabled && UnixSocket is null)
+        {
+            throw new ArgumentException("The node would listen nowhere: akkarpc.remote.tcp.enabled is off and akkarpc.remote.unix.socket is empty.");
+        }
+
+        if (TcpEnabled)
+        {
+            if (Port is < 0 or > IPEndPoint.MaxPort || PortSearch < 1 || (Port > 0 && Port + PortSearch - 1 > IPEndPoint.MaxPort))
+            {
+                throw new ArgumentException($"akkarpc.remote.tcp.port {Port} with port-search {PortSearch} is not within ports 0–65535.");
+            }
+
+            if (!IsLoopback(Hostname) && !AllowNonLoopback)
+            {
+                throw new ArgumentException(
+                    $"akkarpc.remote.tcp.hostname {Hostname} is not loopback: other machines could reach this node. Set akkarpc.remote.allow-non-loopback = on to do that on purpose.");
+            }
+        }
+
+        if (MaxFrameSize < 64 * 1024 || MaxFrameSize > int.MaxValue)
+        {
+            throw new ArgumentException($"akkarpc.remote.max-frame-size must be between 64KiB and 2GiB; it is {MaxFrameSize} bytes.");
+        }
+
+        if (MaxConnections < 1 || MaxQueuedBytes < MaxFrameSize || HandshakeTimeout <= TimeSpan.Zero || HeartbeatInterval <= TimeSpan.Zero || AcceptableHeartbeatPause <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                "akkarpc.remote: max-connections must be at least 1, max-queued-bytes at least max-frame-size, and handshake-timeout, heartbeat-interval and acceptable-heartbeat-pause positive.");
+        }
+    }
+
+    /// <summary>
+    /// Akka.Remote's settings for these options: our transports enabled and listening, untrusted mode (a remote
+    /// <c>PoisonPill</c>, <c>Kill</c> or deployment never touches this node; only <see cref="TrustedPaths"/> answer
+    /// selections), death-watch heartbeats, and the transports' own defaults as fallback.
+    /// </summary>
+    public Config ToConfig()
+    {
+        Validate();
+        var transports = new List<string>();
+        if (UnixSocket is not null)
+        {
+            transports.Add("\"akka.remote.rpc-unix\"");
+        }
+
+        if (TcpEnabled)
+        {
+            transports.Add("\"akka.remote.rpc-tcp\"");
+        }
+
+        var common = $"""
+            cookie-file = {Quote(CookiePath is null ? string.Empty : Path.GetFullPath(CookiePath))}
+            maximum-frame-size = {MaxFrameSize}b
+            max-connections = {MaxConnections}
+            max-queued-bytes = {MaxQueuedBytes}b
+            handshake-timeout = {Millis(HandshakeTimeout)}
+            """;
+        var hocon = $$"""
+            akka {
+              actor.provider = remote
+              remote {
+                enabled-transports = [{{string.Join(", ", transports)}}]
+                untrusted-mode = on
+                trusted-selection-paths = [{{string.Join(", ", TrustedPaths.Select(Quote))}}]
+                watch-failure-detector {
+                  heartbeat-interval = {{Millis(HeartbeatInterval)}}
+                  acceptable-heartbeat-pause = {{Millis(AcceptableHeartbeatPause)}}
+                }
+                rpc-tcp {
+                  listen = on
+                  hostname = {{Quote(Hostname)}}
+                  port = {{Port.ToString(CultureInfo.InvariantCulture)}}
+                  port-search = {{PortSearch.ToString(CultureInfo.InvariantCulture)}}
+                  allow-non-loopback = {{(AllowNonLoopback ? "on" : "off")}}
+                  {{common}}
+                }
+                rpc-unix {
+                  listen = on
+                  socket-path = {{Quote(UnixSocket is null ? string.Empty : Path.GetFullPath(UnixSocket))}}
+                  {{common}}
+                }
+              }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon).WithFallback(AkkaRpcTransportConfig.Default);
+    }
+
+    private static bool IsLoopback(string host) =>
+        host is "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+
+    private static string Millis(TimeSpan value) => ((long)Math.Ceiling(value.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,128 @@
+using Akka.Actor;
+using Akka.Event;
+using AkkaRpc.Protocol;
+using AkkaRpc.Sqlite;
+using AkkaRpc.Transport;
+
+namespace AkkaRpc.Hosting;
+
+/// <summary>
+/// <see cref="NodePaths.Admin"/>: answers <see cref="GetNodeStatus"/> from the transports' connection count and the
+/// databases' supervisor, stops the node on <see cref="StopNode"/>, and stops it after <see cref="NodeOptions.IdleShutdown"/>
+/// with no inbound connections. Stopping runs Akka's <see cref="CoordinatedShutdown"/>, so it drains exactly as SIGTERM does.
+/// </summary>
+internal sealed class NodeAdmin : ReceiveActor, IWithTimers
+{
+    // Status must answer even when the supervisor is stuck or already gone (the node is draining).
+    private static readonly TimeSpan SupervisorTimeout = TimeSpan.FromSeconds(5);
+
+    // The idle clock is checked this often (at most; a short idle-shutdown checks more often).
+    private static readonly TimeSpan MaxIdleCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly IActorRef _databases;
+    private readonly NodeOptions _options;
+    private readonly AkkaRpcTransportExtension _transports;
+    private readonly DateTimeOffset _startedAt;
+    private DateTimeOffset _lastConnected;
+    private bool _stopping;
+
+    private NodeAdmin(IActorRef databases, NodeOptions options)
+    {
+        _databases = databases;
+        _options = options;
+        _transports = AkkaRpcTransportExtension.Get(Context.System);
+        _startedAt = DateTimeOffset.Now;
+
+        // The clock starts at startup: a node spawned for a client that never connects still goes away.
+        _lastConnected = Context.System.Scheduler.Now;
+        Receive<GetNodeStatus>(_ => ReplyStatus());
+        Receive<StopNode>(OnStopNode);
+        Receive<IdleCheck>(_ => CheckIdle());
+    }
+
+    /// <summary>Gets or sets the timers, which Akka assigns.</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Props for the admin; <paramref name="databases"/> is the supervisor whose databases it reports, or <see cref="Nobody"/>.</summary>
+    public static Props Props(IActorRef databases, NodeOptions options) => Akka.Actor.Props.Create(() => new NodeAdmin(databases, options));
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_options.IdleShutdown is { } idle)
+        {
+            var interval = TimeSpan.FromTicks(Math.Min(MaxIdleCheckInterval.Ticks, Math.Max(idle.Ticks / 4, TimeSpan.TicksPerMillisecond)));
+            Timers.StartPeriodicTimer(nameof(IdleCheck), IdleCheck.Instance, interval);
+        }
+    }
+
+    private void ReplyStatus()
+    {
+        var sender = Sender;
+        var addresses = _transports.BoundAddresses.Select(a => a.ToString()).ToArray();
+        var connections = _transports.InboundConnectionCount;
+        NodeStatus Status(IReadOnlyList<DatabaseStatus> databases) =>
+            new(Context.System.Name, Environment.ProcessId, addresses, _startedAt, connections, _options.IdleShutdown, databases);
+
+        if (_databases.IsNobody())
+        {
+            sender.Tell(Status([]), Self);
+            return;
+        }
+
+        var system = Context.System;
+        _databases.Ask<DatabasesSupervisor.StatusReport>(DatabasesSupervisor.GetStatus.Instance, SupervisorTimeout).PipeTo(
+            sender,
+            Self,
+            report => Status(report.Databases),
+            failure =>
+            {
+                system.Log.Debug("The databases' supervisor did not report ({0}); the status lists no databases", failure.Message);
+                return Status([]);
+            });
+    }
+
+    private void OnStopNode(StopNode stop)
+    {
+        Sender.Tell(new NodeStopping(Environment.ProcessId), Self);
+        Stop($"asked by {Sender.Path}: {stop.Reason}");
+    }
+
+    private void CheckIdle()
+    {
+        var now = Context.System.Scheduler.Now;
+        if (_transports.InboundConnectionCount > 0)
+        {
+            _lastConnected = now;
+        }
+        else if (_options.IdleShutdown is { } idle && now - _lastConnected >= idle)
+        {
+            Stop($"no connections for {idle}");
+        }
+    }
+
+    private void Stop(string reason)
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        Timers.CancelAll();
+        _log.Info("Stopping the node: {0}", reason);
+        CoordinatedShutdown.Get(Context.System).Run(new NodeStopReason(reason));
+    }
+
+    private sealed record IdleCheck
+    {
+        public static IdleCheck Instance { get; } = new();
+    }
+
+    /// <summary>Why the node's coordinated shutdown ran: a <see cref="StopNode"/> or the idle shutdown.</summary>
+    private sealed class NodeStopReason(string reason) : CoordinatedShutdown.Reason
+    {
+        public override string ToString() => reason;
+    }
+}

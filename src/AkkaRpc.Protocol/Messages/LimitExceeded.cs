@@ -1,0 +1,17 @@
+namespace AkkaRpc.Protocol;
+
+/// <summary>The request went over a configured limit; nothing ran.</summary>
+/// <param name="Limit">Which limit.</param>
+/// <param name="Maximum">The configured maximum.</param>
+/// <param name="Actual">What the request needed.</param>
+public sealed record LimitExceeded(LimitKind Limit, long Maximum, long Actual) : DatabaseError
+{
+    /// <inheritdoc/>
+    public override string Message => Limit switch
+    {
+        LimitKind.StatementLength => $"The SQL text has {Actual} characters, over the limit of {Maximum}. Pass large values as parameters, not literals.",
+        LimitKind.BatchStatements => $"The batch has {Actual} statements, over the limit of {Maximum}. Split it, or use an interactive transaction.",
+        LimitKind.OpenCursors => $"{Maximum} cursors are already open. Fetch your open cursors to the end or close them, then retry.",
+        _ => $"Limit {Limit} exceeded: {Actual} > {Maximum}.",
+    };
+}

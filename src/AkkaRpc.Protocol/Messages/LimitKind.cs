@@ -1,0 +1,14 @@
+namespace AkkaRpc.Protocol;
+
+/// <summary>A configured limit that a request went over.</summary>
+public enum LimitKind
+{
+    /// <summary>The SQL text is longer than <c>MaxStatementLength</c> characters.</summary>
+    StatementLength = 1,
+
+    /// <summary>A batch has more than <c>MaxBatchStatements</c> statements.</summary>
+    BatchStatements = 2,
+
+    /// <summary>More than <c>MaxOpenCursors</c> cursors would be open at once.</summary>
+    OpenCursors = 3,
+}

@@ -1,4 +1,0 @@
-namespace AkkaRpc.Sqlite;
-
-/// <summary>A message a client sends to a database owner.</summary>
-public abstract record DatabaseRequest;

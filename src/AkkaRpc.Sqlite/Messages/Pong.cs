@@ -1,5 +1,0 @@
-namespace AkkaRpc.Sqlite;
-
-/// <summary>The answer to <see cref="Ping"/>.</summary>
-/// <param name="Name">The database's name.</param>
-public sealed record Pong(string Name) : DatabaseReply;

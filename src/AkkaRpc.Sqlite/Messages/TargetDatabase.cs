@@ -1,4 +1,0 @@
-namespace AkkaRpc.Sqlite;
-
-/// <summary>Asks which file the owner serves; answered by <see cref="TargetDatabaseInfo"/>.</summary>
-public sealed record TargetDatabase : DatabaseRequest;

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using AkkaRpc.Transport.Connections;
+
+namespace AkkaRpc.Transport;
+
+/// <summary>
+/// What a node needs from its AkkaRpc transports at run time: where they listen, how many clients are connected
+/// (for idle shutdown), and a way to stop taking new connections while live ones finish (drain).
+/// </summary>
+public sealed class AkkaRpcTransportExtension : IExtension
+{
+    private readonly ConcurrentDictionary<TransportCore, byte> _transports = new();
+
+    /// <summary>Gets the extension of <paramref name="system"/>.</summary>
+    public static AkkaRpcTransportExtension Get(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return system.WithExtension<AkkaRpcTransportExtension, AkkaRpcTransportExtensionId>();
+    }
+
+    /// <summary>
+    /// Gets the addresses the system's AkkaRpc transports listen on, as actor paths use them
+    /// (<c>akka.rpc.tcp://Sys@127.0.0.1:4053</c>, with the real port when 0 or a search picked it); empty in client mode.
+    /// </summary>
+    public IReadOnlyList<Address> BoundAddresses =>
+        [.. _transports.Keys.Where(t => t.IsListening && t.LocalAddress is not null).Select(t => t.LocalAddress!.WithProtocol("akka." + t.LocalAddress.Protocol))];
+
+    /// <summary>Gets how many authenticated connections other processes have open to this system right now.</summary>
+    public int InboundConnectionCount => _transports.Keys.Sum(t => t.InboundConnectionCount);
+
+    /// <summary>Refuses new connections on every AkkaRpc transport from now on; connections already open stay.</summary>
+    public void StopAccepting()
+    {
+        foreach (TransportCore transport in _transports.Keys)
+        {
+            transport.StopAccepting();
+        }
+    }
+
+    internal IEnumerable<TransportCore> Transports => _transports.Keys;
+
+    internal void Register(TransportCore transport) => _transports.TryAdd(transport, 0);
+
+    internal void Unregister(TransportCore transport) => _transports.TryRemove(transport, out _);
+}
+
+/// <summary>Creates the one <see cref="AkkaRpcTransportExtension"/> of a system.</summary>
+internal sealed class AkkaRpcTransportExtensionId : ExtensionIdProvider<AkkaRpcTransportExtension>
+{
+    public override AkkaRpcTransportExtension CreateExtension(ExtendedActorSystem system) => new();
+}

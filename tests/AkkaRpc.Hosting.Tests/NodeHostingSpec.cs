@@ -1,0 +1,106 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaRpc.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AkkaRpc.Hosting.Tests;
+
+/// <summary><c>WithAkkaRpcNode(config)</c>, as <c>akkarpc serve</c> runs it: reached by clients over its Unix socket.</summary>
+public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("akkarpc-node-").FullName;
+
+    private static TimeSpan Ceiling => TestTime.Seconds(15);
+
+    private string Socket => Path.Combine(_dir, "node.sock");
+
+    private AkkaRpcClientOptions ClientOptions => new()
+    {
+        UnixSocket = Socket,
+        CookiePath = Path.Combine(_dir, "cookie"),
+        AutoSpawn = false,
+        PrivateConnection = true,
+        RequestTimeout = Ceiling,
+    };
+
+    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) => builder
+        .AddHocon("akka.test.timefactor = " + TestTime.Factor.ToString(System.Globalization.CultureInfo.InvariantCulture), HoconAddMode.Prepend)
+        .WithAkkaRpcNode(AkkaRpcConfiguration.Load(null,
+        [
+            "--remote:tcp:enabled=false",
+            $"--remote:unix:socket={Socket}",
+            $"--remote:cookie-path={Path.Combine(_dir, "cookie")}",
+            $"--databases:data-dir={Path.Combine(_dir, "data")}",
+        ]));
+
+    [Fact]
+    public async Task AClient_ReachesTheNode_AndStatusListsItsDatabases()
+    {
+        await using var db = await AkkaRpcClient.ConnectAsync("orders", ClientOptions, TestContext.Current.CancellationToken);
+        await db.ExecuteAsync("CREATE TABLE t (v)", cancellationToken: TestContext.Current.CancellationToken);
+
+        var status = Assert.Single(await AkkaRpcNodes.StatusAsync(ClientOptions, TestContext.Current.CancellationToken));
+
+        Assert.Equal(Environment.ProcessId, status.ProcessId);
+        Assert.Contains(status.Databases, d => d.Name == "orders" && d.State == DatabaseState.Open);
+        Assert.Contains(status.Addresses, a => a.StartsWith("akka.rpc.unix://", StringComparison.Ordinal));
+        Assert.True(status.Connections >= 1);
+    }
+
+    [Fact]
+    public async Task StopNode_RunsCoordinatedShutdown_AndTheSocketFileGoes()
+    {
+        await using (var db = await AkkaRpcClient.ConnectAsync("orders", ClientOptions, TestContext.Current.CancellationToken))
+        {
+            await db.PingAsync(TestContext.Current.CancellationToken);
+        }
+
+        var stopped = await AkkaRpcNodes.StopAsync("test", ClientOptions, TestContext.Current.CancellationToken);
+
+        Assert.Equal([Environment.ProcessId], stopped);
+        await Sys.WhenTerminated.WaitAsync(Ceiling, TestContext.Current.CancellationToken);
+        Assert.False(File.Exists(Socket), "the socket file was left behind");
+    }
+
+    [Fact]
+    public async Task ARemotePoisonPill_OrKill_StopsNothing_InUntrustedMode()
+    {
+        using var attacker = ActorSystem.Create("attacker", AkkaRpcClientConfig.For(ClientOptions));
+        var databases = attacker.ActorSelection(Transport.UnixSocketAddress.ToAddress(Socket, Sys.Name) + NodePaths.Databases);
+        Assert.NotNull((await databases.Ask<ActorIdentity>(new Identify(1), Ceiling, TestContext.Current.CancellationToken)).Subject);
+
+        databases.Tell(PoisonPill.Instance);
+        databases.Tell(Kill.Instance);
+
+        // Still there, and still answering: the selection goes on the same connection, after the two above.
+        Assert.IsType<Resolved>(await databases.Ask<DatabaseReply>(new Resolve("orders"), Ceiling, TestContext.Current.CancellationToken));
+        await attacker.Terminate();
+    }
+
+    [Fact]
+    public async Task AnApplicationsOwnSystem_WithAkkaRpcClient_SendsPlainMessagesToAnOwner()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddAkka("app", akka => akka.WithAkkaRpcClient(ClientOptions));
+        using var app = builder.Build();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var system = app.Services.GetRequiredService<ActorSystem>();
+
+        var owner = await AkkaRpcClient.ResolveOwnerAsync(system, "orders", ClientOptions, TestContext.Current.CancellationToken);
+        var created = await owner.Ask<DatabaseReply>(new Execute("CREATE TABLE IF NOT EXISTS t (v)", SqlParameters.None), Ceiling, TestContext.Current.CancellationToken);
+        var answer = await owner.Ask<DatabaseReply>(new Query("SELECT 6 * 7", SqlParameters.None), Ceiling, TestContext.Current.CancellationToken);
+        await using var db = await AkkaRpcClient.ConnectAsync(system, "orders", ClientOptions, TestContext.Current.CancellationToken);
+
+        Assert.IsType<ExecuteResult>(created);
+        Assert.Equal(42L, Assert.IsType<QueryResult>(answer).Rows[0][0].AsInteger());
+        Assert.Equal(42L, (await db.QueryAsync("SELECT 42", cancellationToken: TestContext.Current.CancellationToken)).Scalar());
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    protected override async Task AfterAllAsync()
+    {
+        await base.AfterAllAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
