@@ -206,10 +206,13 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         return databases;
     }
 
-    /// <summary>The messages waiting in the mailbox of <paramref name="name"/>'s owner, read without disturbing it.</summary>
+    /// <summary>The requests waiting in the mailbox of <paramref name="name"/>'s owner (not its timers or stop), read without disturbing it.</summary>
     private int Depth(string name) =>
-        // Owners are this actor's children, so always local actors with a cell to ask.
-        _owners.TryGetValue(name, out var owner) && owner.Actor is ActorRefWithCell { Underlying: var cell } ? cell.NumberOfMessages : 0;
+        // Owners are this actor's children: local actors, whose cell holds their own queue.
+        _owners.TryGetValue(name, out var owner)
+        && owner.Actor is ActorRefWithCell { Underlying: ActorCell { Mailbox.MessageQueue: OwnerMessageQueue queue } }
+            ? queue.Requests
+            : 0;
 
     private OwnerState? StateOf(IActorRef actor) =>
         _owners.TryGetValue(actor.Path.Name, out var owner) && owner.Actor.Equals(actor) ? owner : null;
