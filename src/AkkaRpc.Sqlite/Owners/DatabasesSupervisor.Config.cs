@@ -17,10 +17,23 @@ public sealed partial class DatabasesSupervisor
     public static Config DefaultConfig { get; } = ConfigurationFactory.ParseString(
         """
         akkarpc.sqlite {
-          # Every DatabaseOwner runs here; for now on the .NET thread pool, as Akka's default dispatcher does.
+          # Every DatabaseOwner runs here, on threads of its own. SQLite calls block their thread (a commit waits for
+          # fsync, a statement waits up to busy-timeout for another process's lock): on Akka's default dispatcher that
+          # would starve the .NET thread pool Akka.Remote and socket I/O run on, and on Akka's fork-join-executor, once
+          # more owners block than there are cores, the others wait behind them although its other threads are idle.
           owner-dispatcher {
             type = Dispatcher
-            executor = default-executor
+            executor = "AkkaRpc.Sqlite.OwnerThreadsConfigurator, AkkaRpc.Sqlite"
+            owner-threads {
+              # Threads for all owners together: as many owners run (or block) at once. cores x factor, within min..max.
+              parallelism-min = 16
+              parallelism-factor = 2.0
+              parallelism-max = 64
+              # How long a thread that ran out of work looks for more before it sleeps (one thread at a time): the
+              # next request usually follows within microseconds, and waking a sleeping thread costs about a query.
+              spin = 0.1ms
+            }
+            # Messages an owner handles before it lets the next owner have its thread.
             throughput = 30
           }
 

@@ -18,7 +18,7 @@ public sealed partial class DatabasesSupervisor
     /// Afterwards <see cref="Resolve"/> is answered <see cref="DatabaseUnavailable"/>; asking again answers
     /// <see cref="Drained"/> once all is closed. A request that waited behind an open transaction is answered
     /// <see cref="DatabaseUnavailable"/> (the transaction is rolled back); one that reaches an owner after it has
-    /// closed goes to dead letters.
+    /// closed is answered <see cref="OwnerStopped"/>.
     /// </remarks>
     public sealed record Drain
     {
@@ -64,6 +64,7 @@ public sealed partial class DatabasesSupervisor
             _drained!.Add(Sender);
             ReplyIfDrained();
         });
+        Receive<DeadLetter>(AnswerDeadLetter);
         Receive<Terminated>(t =>
         {
             if (StateOf(t.ActorRef) is not null)

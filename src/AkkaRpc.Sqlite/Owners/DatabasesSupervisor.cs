@@ -13,8 +13,8 @@ namespace AkkaRpc.Sqlite;
 /// <remarks>
 /// Owners live at <c>/user/databases/&lt;name&gt;</c>; clients find them with <see cref="Resolve"/> (answered
 /// <see cref="Resolved"/>) or by that path. A request sent to an owner that has since closed (idle, drained or given
-/// up) runs nothing: Akka delivers it to dead letters and the sender gets no reply, so an ask fails with its timeout
-/// and a sender that watches the owner gets <see cref="Terminated"/>; resolving the name again starts a fresh owner.
+/// up) runs nothing: Akka delivers it to dead letters, where the supervisor answers it <see cref="OwnerStopped"/>, so
+/// the sender learns at once that it should resolve the name again (which starts a fresh owner).
 /// </remarks>
 public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 {
@@ -39,6 +39,12 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc />
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+
+    /// <inheritdoc />
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     /// <summary>Props for the supervisor; start it as <c>system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name)</c>.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -73,6 +79,7 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         Receive<DatabaseOwner.Opened>(_ => OnOwnerOpened(Sender));
         Receive<ReopenDue>(OnReopenDue);
         Receive<Terminated>(t => OnOwnerTerminated(t.ActorRef));
+        Receive<DeadLetter>(AnswerDeadLetter);
     }
 
     private void OnResolve(Resolve resolve)
@@ -155,6 +162,21 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>Answers a request that reached an owner after it stopped, from here or from another node.</summary>
+    private void AnswerDeadLetter(DeadLetter dead)
+    {
+        // By path, not by reference: the request may name an owner this supervisor has long forgotten, and a remote
+        // sender's path carries the node's address. The reply is dead-lettered in turn if its sender is gone too,
+        // and that one is not a request to an owner, so it ends there.
+        if (dead.Message is DatabaseRequest
+            && dead.Recipient.Path.Elements is ["user", Name, var name]
+            && !dead.Sender.IsNobody()
+            && !dead.Sender.Equals(Context.System.DeadLetters))
+        {
+            dead.Sender.Tell(new OwnerStopped(name), dead.Recipient);
+        }
+    }
+
     private List<DatabaseStatus> Status()
     {
         var databases = new List<DatabaseStatus>(_owners.Count + _unavailable.Count);
@@ -184,10 +206,13 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         return databases;
     }
 
-    /// <summary>The messages waiting in the mailbox of <paramref name="name"/>'s owner, read without disturbing it.</summary>
+    /// <summary>The requests waiting in the mailbox of <paramref name="name"/>'s owner (not its timers or stop), read without disturbing it.</summary>
     private int Depth(string name) =>
-        // Owners are this actor's children, so always local actors with a cell to ask.
-        _owners.TryGetValue(name, out var owner) && owner.Actor is ActorRefWithCell { Underlying: var cell } ? cell.NumberOfMessages : 0;
+        // Owners are this actor's children: local actors, whose cell holds their own queue.
+        _owners.TryGetValue(name, out var owner)
+        && owner.Actor is ActorRefWithCell { Underlying: ActorCell { Mailbox.MessageQueue: OwnerMessageQueue queue } }
+            ? queue.Requests
+            : 0;
 
     private OwnerState? StateOf(IActorRef actor) =>
         _owners.TryGetValue(actor.Path.Name, out var owner) && owner.Actor.Equals(actor) ? owner : null;

@@ -63,7 +63,7 @@ public sealed class SupervisorTests : OwnerTestKit
     }
 
     [Fact]
-    public void ARequestToAnOwnerClosedWhenIdle_RunsNothing_AndGoesToDeadLetters()
+    public void ARequestToAnOwnerClosedWhenIdle_RunsNothing_AndIsAnsweredOwnerStopped()
     {
         var owner = Resolve("closed");
         Exec(owner, "CREATE TABLE t (v INTEGER)");
@@ -72,12 +72,20 @@ public sealed class SupervisorTests : OwnerTestKit
         Advance(Options.IdleTimeout!.Value * 1.5, Options.IdleTimeout.Value / 4);
         probe.ExpectTerminated(owner);
 
-        // The sender gets no reply (an ask would time out; a watcher has seen Terminated); the request is a dead letter.
+        // Akka delivers it to dead letters; the supervisor answers for the owner, so the sender need not wait out a
+        // timeout to learn that it should resolve the name again.
         var deadLetters = CreateTestProbe();
         Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
         owner.Tell(new Execute("INSERT INTO t VALUES (1)"), probe.Ref);
         Assert.IsType<Execute>(deadLetters.ExpectMsg<DeadLetter>().Message);
+        Assert.Equal("closed", probe.ExpectMsg<OwnerStopped>().Name);
+        Assert.Equal(owner, probe.LastSender);
         Assert.Equal(0, Count(Resolve("closed"), "t"));
+
+        // Without a sender to answer, nothing is answered and nothing loops.
+        owner.Tell(new Ping(), ActorRefs.NoSender);
+        owner.Tell(new Ping(), probe.Ref);
+        probe.ExpectMsg<OwnerStopped>();
         probe.ExpectNoMsg(TimeSpan.Zero);
     }
 
@@ -155,6 +163,10 @@ public sealed class SupervisorDrainTests : OwnerTestKit
         Databases.Tell(DatabasesSupervisor.Drain.Instance, TestActor);
         ExpectMsg<DatabasesSupervisor.Drained>();
         Assert.False(File.Exists(Path.Combine(DataDirectory, "three.db")));
+
+        // A client that still holds an owner's reference learns it stopped; resolving again says why.
+        first.Tell(new Ping(), TestActor);
+        Assert.Equal("one", ExpectMsg<OwnerStopped>().Name);
     }
 
     [Fact]
