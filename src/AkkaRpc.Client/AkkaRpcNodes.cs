@@ -69,7 +69,7 @@ public static class AkkaRpcNodes
     {
         try
         {
-            return await runtime.AskAsync<T>(runtime.System.ActorSelection(node + NodePaths.Admin), node, message, options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            return await runtime.AskAsync<T>(runtime.System.ActorSelection(new RootActorPath(node) / "user" / NodePaths.AdminName), node, message, options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException e)
         {

@@ -90,7 +90,7 @@ internal sealed class NodeLocator
             try
             {
                 var identity = await _runtime.AskAsync<ActorIdentity>(
-                    _runtime.System.ActorSelection(endpoint + NodePaths.Databases), endpoint, new Identify(null), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                    _runtime.System.ActorSelection(new RootActorPath(endpoint) / "user" / NodePaths.DatabasesName), endpoint, new Identify(null), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
                 if (identity.Subject is null)
                 {
                     _log.LogDebug("{Endpoint} is an actor system but serves no databases", endpoint);
@@ -140,7 +140,7 @@ internal sealed class NodeLocator
         try
         {
             reply = await _runtime.AskAsync<DatabaseReply>(
-                _runtime.System.ActorSelection(endpoint + NodePaths.Databases), endpoint, new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                _runtime.System.ActorSelection(new RootActorPath(endpoint) / "user" / NodePaths.DatabasesName), endpoint, new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AssociationLostException e)
         {
