@@ -5,22 +5,28 @@ public sealed class FailureTests
 {
     private const string SlowQuery = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c";
 
+    private const string SlowInsert = "INSERT INTO t SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT x FROM c)";
+
     [Fact]
-    public async Task WhenTheNodeGoesAway_AWriteInFlightIsOutcomeUnknown_AndTheNextCallReconnects()
+    public async Task WhenTheConnectionDrops_AWriteInFlightIsOutcomeUnknown_AtOnce_AndTheNextCallReconnects()
     {
-        var node = await TestNode.StartAsync();
-        await using var db = await AkkaRpcClient.ConnectAsync("orders", node.ClientOptions());
+        await using var node = await TestNode.StartAsync();
+        await using var proxy = CuttableProxy.Start(Path.Combine(node.Directory, "proxy.sock"), node.Socket);
+        var options = node.ClientOptions();
+        options.UnixSocket = proxy.Path;
+        await using var db = await AkkaRpcClient.ConnectAsync("orders", options);
         await db.ExecuteAsync("CREATE TABLE t(x)");
 
-        var inFlight = db.QueryAsync(SlowQuery);
-        await node.StopAsync();
-        var error = await Assert.ThrowsAsync<ConnectionLostException>(() => inFlight);
-        await using var restarted = await node.RestartAsync();
+        // The statement runs on; to the client its node vanished mid-request (no goodbye, no reply).
+        var inFlight = db.ExecuteAsync(SlowInsert);
+        await db.PingAsync(); // the insert is in the owner's hands: the ping queues behind it
+        proxy.Cut();
+        var error = await Assert.ThrowsAsync<ConnectionLostException>(() => inFlight).WaitAsync(TestNode.Ceiling);
         await db.ExecuteAsync("INSERT INTO t VALUES (1)");
 
         Assert.True(error.OutcomeUnknown);
         Assert.Contains("outcome is unknown", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1L, (await db.QueryAsync("SELECT count(*) FROM t")).Scalar());
+        Assert.Equal(2L, (await db.QueryAsync("SELECT count(*) FROM t")).Scalar()); // it did run, this time
     }
 
     [Fact]
@@ -41,19 +47,22 @@ public sealed class FailureTests
     {
         var first = await TestNode.StartAsync();
         await using var second = await TestNode.StartAsync(tcpPort: Loopback.FreePort());
+        File.Copy(second.Cookie, first.Cookie, overwrite: true); // the same user: one cookie
+        await using var restartedFirst = await first.RestartAsync();
+        var proxy = CuttableProxy.Start(Path.Combine(first.Directory, "proxy.sock"), restartedFirst.Socket);
         var options = first.ClientOptions();
+        options.UnixSocket = proxy.Path;
         options.TcpPort = second.TcpPort!.Value;
         options.TcpPortCount = 1;
         options.CookiePath = second.Cookie;
-        File.Copy(second.Cookie, first.Cookie, overwrite: true); // the same user: one cookie
-        await using var restartedFirst = await first.RestartAsync();
         await using var db = await AkkaRpcClient.ConnectAsync("orders", options);
-        Assert.Contains(restartedFirst.Socket, db.NodeAddress, StringComparison.Ordinal);
+        Assert.Equal(Transport.UnixSocketAddress.ToAddress(proxy.Path, "AkkaRpc").ToString(), db.NodeAddress);
 
         var read = db.QueryAsync(SlowQuery, options: RequestOptions.IdempotentRead);
-        await restartedFirst.StopAsync();
+        await db.PingAsync(); // the read is in the owner's hands
+        await proxy.DisposeAsync(); // the first node is gone for the client, socket and all
 
-        Assert.Equal(3000000L, (await read).Scalar());
+        Assert.Equal(3000000L, (await read.WaitAsync(TestNode.Ceiling)).Scalar());
         Assert.Contains($":{second.TcpPort}", db.NodeAddress, StringComparison.Ordinal);
     }
 
