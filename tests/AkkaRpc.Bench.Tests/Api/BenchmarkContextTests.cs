@@ -1,6 +1,6 @@
 using AkkaRpc.Bench.Api;
 
-namespace AkkaRpc.Bench.Tests.Engine;
+namespace AkkaRpc.Bench.Tests.Api;
 
 public sealed class BenchmarkContextTests
 {
