@@ -2,7 +2,7 @@ using System.Net;
 using AkkaRpc.Bench.Systems;
 using AkkaRpc.Bench.Systems.Http;
 
-namespace AkkaRpc.Bench.Tests.Engine;
+namespace AkkaRpc.Bench.Tests.Systems;
 
 public sealed class HttpBaselineTests : IAsyncLifetime
 {
