@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using AkkaRpc.Actors;
+using Akka.Actor;
+using Akka.Event;
 using AkkaRpc.Bench.Metrics;
 using AkkaRpc.Bench.Protocol;
 using AkkaRpc.Bench.Scenarios;
@@ -8,82 +9,62 @@ using AkkaRpc.Bench.Systems;
 namespace AkkaRpc.Bench.Actors;
 
 /// <summary>
-/// Runs a plan's steps in order, one at a time. A step's clients run here (one <see cref="MetricsCollector"/> with its
-/// generators) or, when workers registered, are split across them. Every worker is watched: one that goes away
-/// mid-step has its clients counted as lost, and the run goes on with the others and reports the loss.
+/// Runs a plan's steps in order, one at a time (each client warms up before its timed requests). A step's clients run
+/// here (one <see cref="MetricsCollector"/> with its generators) or, when workers registered, are split across them.
+/// Every worker is watched: one that goes away mid-step has its clients counted as lost, and the run goes on with the
+/// others and reports the loss. Whoever sent <see cref="RunPlan"/> hears each <see cref="StepOutcome"/> as it ends,
+/// then <see cref="PlanCompleted"/> (or <see cref="PlanFailed"/>).
 /// </summary>
-internal sealed class BenchmarkCoordinator : ReceiveActor
+internal sealed class BenchmarkCoordinator : ReceiveActor, IWithTimers
 {
     /// <summary>The coordinator's name under <c>/user</c>; workers look it up at this path.</summary>
     public const string Name = "bench-coordinator";
 
+    private const string RegistrationTimer = "registration";
+    private const string StepTimer = "step";
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IBenchSystemFactory _systems;
     private readonly CoordinatorOptions _options;
-    private readonly Action<StepOutcome>? _onStep;
     private readonly Dictionary<IActorRef, string> _workers = [];
     private readonly List<string> _lostWorkers = [];
     private readonly Dictionary<IActorRef, int> _pending = [];
     private readonly List<StepOutcome> _outcomes = [];
     private readonly Queue<BenchStep> _steps = new();
-    private IActorRef? _requester;
+    private IActorRef _requester = Nobody.Instance;
     private bool _started;
     private BenchStep? _current;
-    private LoadMetrics _merged = LoadMetrics.Empty;
+    private MetricsMerger _merged = new();
     private int _lostClients;
     private List<string> _lostInStep = [];
     private long _stepStart;
-    private ICancelable? _stepTimer;
 
-    /// <summary>Initializes the coordinator; <paramref name="onStep"/> hears of each step as it ends (for live progress).</summary>
-    public BenchmarkCoordinator(IBenchSystemFactory systems, CoordinatorOptions options, Action<StepOutcome>? onStep)
+    /// <summary>Initializes the coordinator.</summary>
+    public BenchmarkCoordinator(IBenchSystemFactory systems, CoordinatorOptions options)
     {
         _systems = systems;
         _options = options;
-        _onStep = onStep;
         Receive<RegisterWorker>(OnRegister);
         Receive<RunPlan>(OnRunPlan);
-        Receive<RegistrationTimedOut>(_ =>
-        {
-            if (!_started && _requester is not null)
-            {
-                _requester.Tell(new PlanFailed(
-                    $"Only {_workers.Count} of {_options.ExpectedWorkers} workers registered within {_options.RegistrationTimeout.TotalSeconds:0}s; " +
-                    "start them with 'akkarpc bench-worker --coordinator <address>' or lower --workers."), Self);
-                _requester = null;
-            }
-        });
+        Receive<RegistrationTimedOut>(_ => OnRegistrationTimedOut());
         Receive<ShareCompleted>(OnShareCompleted);
         Receive<Terminated>(OnTerminated);
-        Receive<StepTimedOut>(timedOut =>
-        {
-            if (_current?.Id == timedOut.StepId)
-            {
-                foreach (var (source, clients) in _pending)
-                {
-                    _lostClients += clients;
-                    if (!_workers.ContainsKey(source))
-                    {
-                        Context.Stop(source); // A local collector: stopping it cancels its clients' requests.
-                    }
-                }
-
-                _pending.Clear();
-                FinishStep();
-            }
-        });
+        Receive<StepTimedOut>(OnStepTimedOut);
     }
 
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>Props for a coordinator.</summary>
-    public static Props Props(IBenchSystemFactory systems, CoordinatorOptions options, Action<StepOutcome>? onStep = null) =>
-        global::AkkaRpc.Actors.Props.Create(() => new BenchmarkCoordinator(systems, options, onStep));
+    public static Props Props(IBenchSystemFactory systems, CoordinatorOptions options) =>
+        Akka.Actor.Props.Create(() => new BenchmarkCoordinator(systems, options));
 
     /// <inheritdoc/>
     protected override void PostStop()
     {
-        _stepTimer?.Cancel();
         foreach (var worker in _workers.Keys)
         {
-            worker.Tell(new WorkerDismissed("the coordinator stopped"), Self);
+            worker.Tell(new WorkerDismissed("the coordinator stopped"));
         }
     }
 
@@ -93,17 +74,18 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
         {
             Context.Watch(Sender);
             _workers[Sender] = register.Name;
+            _log.Info("Worker {0} registered ({1} of {2})", register.Name, _workers.Count, _options.ExpectedWorkers);
         }
 
-        Sender.Tell(new WorkerRegistered(_workers.Count), Self);
+        Sender.Tell(new WorkerRegistered(_workers.Count));
         StartIfReady();
     }
 
     private void OnRunPlan(RunPlan plan)
     {
-        if (_requester is not null || _started)
+        if (!_requester.IsNobody() || _started)
         {
-            Sender.Tell(new PlanFailed("A plan is already running."), Self);
+            Sender.Tell(new PlanFailed("A plan is already running."));
             return;
         }
 
@@ -115,17 +97,30 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
 
         if (_workers.Count < _options.ExpectedWorkers)
         {
-            Context.System.Scheduler.ScheduleTellOnce(_options.RegistrationTimeout, Self, RegistrationTimedOut.Instance, Self);
+            Timers.StartSingleTimer(RegistrationTimer, RegistrationTimedOut.Instance, _options.RegistrationTimeout);
         }
 
         StartIfReady();
     }
 
+    private void OnRegistrationTimedOut()
+    {
+        if (!_started && !_requester.IsNobody())
+        {
+            _requester.Tell(new PlanFailed(
+                $"Only {_workers.Count} of {_options.ExpectedWorkers} workers registered within {_options.RegistrationTimeout.TotalSeconds:0}s; " +
+                "start them with 'akkarpc bench-worker --coordinator <address>' or lower --workers."));
+            _requester = Nobody.Instance;
+            _steps.Clear();
+        }
+    }
+
     private void StartIfReady()
     {
-        if (!_started && _requester is not null && _workers.Count >= _options.ExpectedWorkers)
+        if (!_started && !_requester.IsNobody() && _workers.Count >= _options.ExpectedWorkers)
         {
             _started = true;
+            Timers.Cancel(RegistrationTimer);
             NextStep();
         }
     }
@@ -134,24 +129,24 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
     {
         if (!_steps.TryDequeue(out var step))
         {
-            _requester?.Tell(new PlanCompleted([.. _outcomes], [.. _lostWorkers]), Self);
+            _requester.Tell(new PlanCompleted([.. _outcomes], [.. _lostWorkers]));
             foreach (var worker in _workers.Keys)
             {
-                worker.Tell(new WorkerDismissed("the run is complete"), Self);
+                Context.Unwatch(worker);
+                worker.Tell(new WorkerDismissed("the run is complete"));
             }
 
             _workers.Clear();
-            _requester = null;
+            _requester = Nobody.Instance;
             return;
         }
 
         _current = step;
-        _merged = LoadMetrics.Empty;
+        _merged = new MetricsMerger();
         _lostClients = 0;
         _lostInStep = [];
         _stepStart = Stopwatch.GetTimestamp();
-        _stepTimer = Context.System.Scheduler.ScheduleTellOnce(
-            step.Workload.MaxDuration + _options.StepGrace, Self, new StepTimedOut(step.Id), Self);
+        Timers.StartSingleTimer(StepTimer, new StepTimedOut(step.Id), step.Workload.MaxDuration + _options.StepGrace);
 
         if (_options.ExpectedWorkers == 0 || !step.System.IsRemote)
         {
@@ -173,7 +168,7 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
                 continue;
             }
 
-            workers[i].Tell(new RunShare(step.Id, step.System, step.Workload, clients, first), Self);
+            workers[i].Tell(new RunShare(step.Id, step.System, step.Workload, clients, first));
             _pending[workers[i]] = clients;
             first += clients;
         }
@@ -194,10 +189,10 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
 
         if (!_workers.ContainsKey(Sender))
         {
-            Context.Unwatch(Sender);
+            Context.Unwatch(Sender); // A local collector, which stops now that it has reported.
         }
 
-        _merged = _merged.Merge(completed.Metrics);
+        _merged.Add(completed.Metrics);
         _lostClients += completed.LostClients;
         if (_pending.Count == 0)
         {
@@ -212,7 +207,7 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
         {
             _lostWorkers.Add(name);
             _lostInStep.Add(name);
-            Log.LogBenchWorkerLost(name, terminated.AddressTerminated);
+            _log.Warning("Benchmark worker {0} went away (node lost: {1}); its clients count as lost", name, terminated.AddressTerminated);
         }
 
         if (_pending.Remove(source, out int clients))
@@ -225,14 +220,35 @@ internal sealed class BenchmarkCoordinator : ReceiveActor
         }
     }
 
+    private void OnStepTimedOut(StepTimedOut timedOut)
+    {
+        if (_current?.Id != timedOut.StepId)
+        {
+            return;
+        }
+
+        foreach (var (source, clients) in _pending)
+        {
+            _lostClients += clients;
+            if (!_workers.ContainsKey(source))
+            {
+                Context.Unwatch(source);
+                Context.Stop(source); // A local collector: stopping it cancels its clients' requests.
+            }
+        }
+
+        _pending.Clear();
+        FinishStep();
+    }
+
     private void FinishStep()
     {
-        _stepTimer?.Cancel();
+        Timers.Cancel(StepTimer);
         var step = _current!;
-        var outcome = new StepOutcome(step, _merged, StopwatchNanoseconds.Between(_stepStart, Stopwatch.GetTimestamp()), _lostClients, _lostInStep);
+        var outcome = new StepOutcome(step, _merged.ToMetrics(), StopwatchNanoseconds.Between(_stepStart, Stopwatch.GetTimestamp()), _lostClients, _lostInStep);
         _outcomes.Add(outcome);
         _current = null;
-        _onStep?.Invoke(outcome);
+        _requester.Tell(outcome);
         NextStep();
     }
 

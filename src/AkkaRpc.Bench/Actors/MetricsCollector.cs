@@ -1,4 +1,4 @@
-using AkkaRpc.Actors;
+using Akka.Actor;
 using AkkaRpc.Bench.Metrics;
 using AkkaRpc.Bench.Protocol;
 using AkkaRpc.Bench.Systems;
@@ -16,7 +16,7 @@ internal sealed class MetricsCollector : ReceiveActor
     private readonly IBenchSystem _system;
     private readonly IActorRef _replyTo;
     private readonly HashSet<IActorRef> _running = [];
-    private LoadMetrics _merged = LoadMetrics.Empty;
+    private readonly MetricsMerger _merged = new();
     private int _lost;
 
     /// <summary>Initializes the collector for <paramref name="share"/>; results go to <paramref name="replyTo"/>.</summary>
@@ -30,7 +30,7 @@ internal sealed class MetricsCollector : ReceiveActor
             if (_running.Remove(Sender))
             {
                 Context.Unwatch(Sender);
-                _merged = _merged.Merge(completed.Metrics);
+                _merged.Add(completed.Metrics);
                 CompleteIfDone();
             }
         });
@@ -46,14 +46,14 @@ internal sealed class MetricsCollector : ReceiveActor
 
     /// <summary>Props for a collector of <paramref name="share"/>.</summary>
     public static Props Props(RunShare share, IBenchSystem system, IActorRef replyTo) =>
-        global::AkkaRpc.Actors.Props.Create(() => new MetricsCollector(share, system, replyTo));
-
-    /// <summary>Merges client figures the way the collector does; exposed so the merge has one definition.</summary>
-    public static LoadMetrics MergeAll(IEnumerable<LoadMetrics> metrics) => metrics.Aggregate(LoadMetrics.Empty, (a, b) => a.Merge(b));
+        Akka.Actor.Props.Create(() => new MetricsCollector(share, system, replyTo));
 
     /// <inheritdoc/>
     protected override void PreStart()
     {
+        // The previous step's garbage is collected now, so this step's clients do not pay for it mid-measurement.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         for (int i = 0; i < _share.Clients; i++)
         {
             int client = _share.FirstClient + i;
@@ -69,7 +69,7 @@ internal sealed class MetricsCollector : ReceiveActor
     {
         if (_running.Count == 0)
         {
-            _replyTo.Tell(new ShareCompleted(_share.StepId, _merged, _lost), Self);
+            _replyTo.Tell(new ShareCompleted(_share.StepId, _merged.ToMetrics(), _lost));
             Context.Stop(Self);
         }
     }

@@ -11,8 +11,8 @@ namespace AkkaRpc.Bench.Api;
 public sealed class BenchmarkContext
 {
     private readonly Lock _gate = new();
-    private readonly LatencyHistogram _latency = new();
-    private readonly LatencyHistogram _connections = new();
+    private readonly LatencyDistribution _latency = new();
+    private readonly LatencyDistribution _connections = new();
     private long _total;
     private long _failed;
     private long _bytesSent;
@@ -67,10 +67,8 @@ public sealed class BenchmarkContext
     {
         lock (_gate)
         {
-            var latency = new LatencyHistogram();
-            latency.Merge(_latency);
-            var connections = new LatencyHistogram();
-            connections.Merge(_connections);
+            var latency = _latency.Copy();
+            var connections = _connections.Copy();
             double seconds = _latency.Mean * _latency.Count / 1e9;
             return new BenchmarkMetrics(
                 Name,

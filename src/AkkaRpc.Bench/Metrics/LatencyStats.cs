@@ -14,7 +14,7 @@ internal sealed record LatencyStats(long Count, double Mean, double Median, doub
     private const double SecondsPerNanosecond = 1e-9;
 
     /// <summary>Converts a histogram's figures to seconds.</summary>
-    public static LatencyStats From(LatencyHistogram histogram)
+    public static LatencyStats From(LatencyDistribution histogram)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         LatencySummary s = histogram.Summarize();

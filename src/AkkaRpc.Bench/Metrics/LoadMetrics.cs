@@ -9,7 +9,7 @@ namespace AkkaRpc.Bench.Metrics;
 /// <param name="ElapsedNs">Wall time of the timed part; for merged figures, the longest client's.</param>
 /// <param name="ClientRates">Successful requests per second of each client, one entry per client.</param>
 internal sealed record LoadMetrics(
-    LatencyHistogram Latency,
+    LatencyDistribution Latency,
     long Successes,
     IReadOnlyDictionary<string, long> Failures,
     long BytesSent,
@@ -18,7 +18,7 @@ internal sealed record LoadMetrics(
     IReadOnlyList<double> ClientRates)
 {
     /// <summary>Figures of nothing: the identity of <see cref="Merge"/>.</summary>
-    public static LoadMetrics Empty => new(new LatencyHistogram(), 0, new Dictionary<string, long>(), 0, 0, 0, []);
+    public static LoadMetrics Empty => new(new LatencyDistribution(), 0, new Dictionary<string, long>(), 0, 0, 0, []);
 
     /// <summary>Gets the number of failed requests of every kind.</summary>
     public long FailureCount => Failures.Values.Sum();
@@ -27,22 +27,9 @@ internal sealed record LoadMetrics(
     public LoadMetrics Merge(LoadMetrics other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var latency = new LatencyHistogram();
-        latency.Merge(Latency);
-        latency.Merge(other.Latency);
-        var failures = new Dictionary<string, long>(Failures);
-        foreach (var (kind, count) in other.Failures)
-        {
-            failures[kind] = failures.GetValueOrDefault(kind) + count;
-        }
-
-        return new LoadMetrics(
-            latency,
-            Successes + other.Successes,
-            failures,
-            BytesSent + other.BytesSent,
-            BytesReceived + other.BytesReceived,
-            Math.Max(ElapsedNs, other.ElapsedNs),
-            [.. ClientRates, .. other.ClientRates]);
+        var merger = new MetricsMerger();
+        merger.Add(this);
+        merger.Add(other);
+        return merger.ToMetrics();
     }
 }

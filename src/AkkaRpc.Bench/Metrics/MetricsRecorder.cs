@@ -5,7 +5,7 @@ namespace AkkaRpc.Bench.Metrics;
 /// <summary>Accumulates one client's figures while it runs; not thread-safe, one per client.</summary>
 internal sealed class MetricsRecorder
 {
-    private readonly LatencyHistogram _latency = new();
+    private readonly LatencyDistribution _latency = new();
     private readonly Dictionary<string, long> _failures = [];
     private long _successes;
     private long _bytesSent;
@@ -33,6 +33,21 @@ internal sealed class MetricsRecorder
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
         _failures[kind] = _failures.GetValueOrDefault(kind) + count;
+    }
+
+    /// <summary>Adds what <paramref name="other"/> recorded (requests, not its start and stop): how a pipelined client gathers its lanes.</summary>
+    public void Add(MetricsRecorder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _latency.Merge(other._latency);
+        foreach (var (kind, count) in other._failures)
+        {
+            Failure(kind, count);
+        }
+
+        _successes += other._successes;
+        _bytesSent += other._bytesSent;
+        _bytesReceived += other._bytesReceived;
     }
 
     /// <summary>Returns the figures recorded so far as one client's.</summary>

@@ -5,7 +5,10 @@ using AkkaRpc.Bench.Systems;
 
 namespace AkkaRpc.Bench.Results;
 
-/// <summary>Turns the outcomes of a run's steps into per-system figures and same-run ratios.</summary>
+/// <summary>
+/// Turns the outcomes of a run's steps into per-system figures and same-run ratios. With several rounds, each
+/// measurement is quoted from its median round (by latency median, or by throughput), with every round's figure kept.
+/// </summary>
 internal static class ReportBuilder
 {
     private const double BitsPerMegabit = 1_000_000.0 / 8;
@@ -20,23 +23,35 @@ internal static class ReportBuilder
             .ToList();
         var byKey = systems.ToDictionary(p => p.Key, p => p.Value);
         var ratios = new Dictionary<string, SystemRatios>();
-        foreach (var key in new[] { SystemCatalog.AkkaRpcTcp, SystemCatalog.AkkaRpcUnix })
+        foreach (var key in SystemCatalog.Contenders)
         {
-            if (byKey.TryGetValue(key, out var akkarpc))
+            if (byKey.TryGetValue(key, out var contender))
             {
+                string? floor = SystemCatalog.FloorOf(key);
                 ratios[key] = new SystemRatios(
-                    Ratio(akkarpc, byKey, SystemCatalog.Http),
-                    SystemCatalog.FloorOf(key) is { } floor ? Ratio(akkarpc, byKey, floor) : null,
-                    Ratio(akkarpc, byKey, SystemCatalog.InProcess));
+                    Ratio(contender, byKey, SystemCatalog.Http),
+                    floor is null ? null : Ratio(contender, byKey, floor),
+                    floor == SystemCatalog.InProcess ? null : Ratio(contender, byKey, SystemCatalog.InProcess),
+                    key == SystemCatalog.AkkaDotNetty ? null : Ratio(contender, byKey, SystemCatalog.AkkaDotNetty));
             }
         }
 
         return new RunReport(systems, ratios, metadata);
     }
 
-    private static SystemReport BuildSystem(string key, IReadOnlyList<StepOutcome> outcomes)
+    /// <summary>The figure rounds of a measurement are ranked by: throughput for many requests at once, else the latency median.</summary>
+    public static double Headline(StepOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return IsThroughput(outcome.Step.Scenario)
+            ? PerSecond(outcome.Metrics.Successes, outcome.Step.Scenario == ScenarioKind.Pipelined ? outcome.Metrics.ElapsedNs : outcome.WallNs)
+            : outcome.Metrics.Latency.ValueAtPercentile(50);
+    }
+
+    private static SystemReport BuildSystem(string key, IReadOnlyList<StepOutcome> all)
     {
         var (name, protocol, mode) = SystemCatalog.Describe(key);
+        var (outcomes, rounds) = MedianRounds(all);
         StepOutcome? Find(OperationKind operation, ScenarioKind scenario) =>
             outcomes.FirstOrDefault(o => o.Step.Workload.Operation == operation && o.Step.Scenario == scenario);
         LatencyStats? Stats(StepOutcome? o) => o is null || o.Metrics.Latency.Count == 0 ? null : LatencyStats.From(o.Metrics.Latency);
@@ -74,14 +89,15 @@ internal static class ReportBuilder
             })
             .ToList();
 
+        // Success and losses count every round: a failure in a round that was not the median still happened.
         var failures = new Dictionary<string, long>();
-        foreach (var (kind, count) in outcomes.SelectMany(o => o.Metrics.Failures))
+        foreach (var (kind, count) in all.SelectMany(o => o.Metrics.Failures))
         {
             failures[kind] = failures.GetValueOrDefault(kind) + count;
         }
 
-        long successes = outcomes.Sum(o => o.Metrics.Successes);
-        long failed = outcomes.Sum(o => o.Metrics.FailureCount);
+        long successes = all.Sum(o => o.Metrics.Successes);
+        long failed = all.Sum(o => o.Metrics.FailureCount);
         return new SystemReport(
             name,
             protocol,
@@ -96,8 +112,51 @@ internal static class ReportBuilder
             Find(OperationKind.PointQuery, ScenarioKind.Concurrency) is { } c ? Concurrency(c) : null,
             successes + failed == 0 ? 0 : (double)successes / (successes + failed),
             failures,
-            outcomes.Sum(o => o.LostClients));
+            all.Sum(o => o.LostClients),
+            outcomes.FirstOrDefault(o => o.Step.Scenario == ScenarioKind.Pipelined) is { } p ? Pipelined(p) : null,
+            rounds);
     }
+
+    /// <summary>Picks each measurement's median round; with more than one round, also every round's headline figure.</summary>
+    private static (List<StepOutcome> Outcomes, IReadOnlyDictionary<string, RoundFigures>? Rounds) MedianRounds(IReadOnlyList<StepOutcome> all)
+    {
+        var chosen = new List<StepOutcome>();
+        var rounds = new Dictionary<string, RoundFigures>();
+        foreach (var measurement in all.GroupBy(o => Identity(o.Step)))
+        {
+            var inOrder = measurement.OrderBy(o => o.Step.Round).ToList();
+            double[] values = inOrder.Select(Headline).ToArray();
+
+            // The lower median of an even count, so the quoted figures are those of a round that really ran.
+            bool higherIsBetter = IsThroughput(inOrder[0].Step.Scenario);
+            int median = Enumerable.Range(0, values.Length).OrderBy(i => higherIsBetter ? -values[i] : values[i]).ElementAt((values.Length - 1) / 2);
+            chosen.Add(inOrder[median]);
+            if (values.Length > 1 && FigureName(inOrder[0].Step) is { } figure)
+            {
+                double spread = values[median] == 0 ? 0 : (values.Max() - values.Min()) / 2 / values[median];
+                rounds[figure] = new RoundFigures(higherIsBetter ? "req/s" : "ns", values, median, spread);
+            }
+        }
+
+        return (chosen.OrderBy(o => o.Step.Id).ToList(), rounds.Count == 0 ? null : rounds);
+    }
+
+    private static (ScenarioKind, OperationKind, int, long, int, int) Identity(BenchStep step) =>
+        (step.Scenario, step.Workload.Operation, step.Workload.PayloadBytes, step.Workload.FileBytes, step.Clients, step.Workload.InFlight);
+
+    private static string? FigureName(BenchStep step) => (step.Scenario, step.Workload.Operation) switch
+    {
+        (ScenarioKind.Connection, _) => "connection_time_p50",
+        (ScenarioKind.Latency, OperationKind.PointQuery) => "latency_p50",
+        (ScenarioKind.Latency, OperationKind.Insert) => "insert_latency_p50",
+        (ScenarioKind.Concurrency, _) => "concurrency_throughput",
+        (ScenarioKind.Pipelined, _) => "pipelined_throughput",
+        _ => null,
+    };
+
+    private static bool IsThroughput(ScenarioKind scenario) => scenario is ScenarioKind.Concurrency or ScenarioKind.Pipelined;
+
+    private static double PerSecond(long count, long nanoseconds) => nanoseconds > 0 ? count / (nanoseconds / 1e9) : 0;
 
     private static ConcurrencyReport Concurrency(StepOutcome o)
     {
@@ -118,6 +177,13 @@ internal static class ReportBuilder
             new PerConnectionStats(rates.Average(), rates.Min(), rates.Max()),
             o.LostClients);
     }
+
+    private static PipelinedReport Pipelined(StepOutcome o) => new(
+        o.Step.Workload.InFlight,
+        o.Metrics.Successes,
+        o.Metrics.ElapsedNs / 1e9,
+        PerSecond(o.Metrics.Successes, o.Metrics.ElapsedNs),
+        LatencyStats.From(o.Metrics.Latency));
 
     private static double BytesPerSecond(StepOutcome? o, bool sent)
     {
@@ -153,6 +219,8 @@ internal static class ReportBuilder
             Div(a.InsertLatency?.Mean, b.InsertLatency?.Mean),
             Div(a.UploadBandwidth?.Max, b.UploadBandwidth?.Max),
             Div(a.DownloadBandwidth?.Max, b.DownloadBandwidth?.Max),
-            Div(a.Concurrency?.ThroughputRps, b.Concurrency?.ThroughputRps));
+            Div(a.Concurrency?.ThroughputRps, b.Concurrency?.ThroughputRps),
+            Div(a.Latency?.Median, b.Latency?.Median),
+            Div(a.Pipelined?.ThroughputRps, b.Pipelined?.ThroughputRps));
     }
 }

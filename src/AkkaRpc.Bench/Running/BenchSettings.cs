@@ -13,6 +13,9 @@ namespace AkkaRpc.Bench.Running;
 /// <param name="BinaryChunkSize">Chunk size of binary transfers.</param>
 /// <param name="BinaryIterations">Transfers of each file each way.</param>
 /// <param name="MaxStepDuration">Time cap of one measurement's timed requests.</param>
+/// <param name="Rounds">Times the whole plan runs, the systems interleaved; each figure is that of its median round.</param>
+/// <param name="PipelinedRequests">Requests of the pipelined measurement of <c>bench remote</c>.</param>
+/// <param name="PipelinedInFlight">Requests the pipelined measurement keeps outstanding on its one connection.</param>
 internal sealed record BenchSettings(
     int NumSerialConnections,
     int NumRequests,
@@ -25,7 +28,10 @@ internal sealed record BenchSettings(
     IReadOnlyList<long> BinaryFileSizes,
     int BinaryChunkSize,
     int BinaryIterations,
-    TimeSpan MaxStepDuration)
+    TimeSpan MaxStepDuration,
+    int Rounds = 1,
+    int PipelinedRequests = 20_000,
+    int PipelinedInFlight = 64)
 {
     /// <summary>rpycbench's defaults, with 128 parallel clients as the issue asks.</summary>
     public static BenchSettings Default { get; } = new(
@@ -54,5 +60,17 @@ internal sealed record BenchSettings(
         BinaryFileSizes = [1_572_864],
         BinaryIterations = 1,
         MaxStepDuration = TimeSpan.FromSeconds(5),
+        PipelinedRequests = 2_000,
     };
+
+    /// <summary>
+    /// The defaults of <paramref name="suite"/>: the suite's are rpycbench's (one round); <c>bench owner</c> and
+    /// <c>bench remote</c> measure single layers whose figures move with the machine's noise, so they take the median of
+    /// five rounds (three with <c>--quick</c>).
+    /// </summary>
+    public static BenchSettings For(BenchSuiteKind suite, bool quick)
+    {
+        var settings = quick ? Quick : Default;
+        return suite == BenchSuiteKind.Full ? settings : settings with { Rounds = quick ? 3 : 5 };
+    }
 }

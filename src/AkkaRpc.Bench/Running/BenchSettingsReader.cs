@@ -6,11 +6,11 @@ namespace AkkaRpc.Bench.Running;
 /// <summary>Reads <see cref="BenchSettings"/> from the <c>bench</c> section (HOCON <c>akkarpc.bench</c>), over given defaults.</summary>
 internal static class BenchSettingsReader
 {
-    /// <summary>Returns the defaults (rpycbench's, or --quick's) with every key present under <c>bench</c> (or <c>bench:quick</c> when <paramref name="quick"/>) applied.</summary>
-    public static BenchSettings Read(IConfiguration configuration, bool quick)
+    /// <summary>Returns <paramref name="suite"/>'s defaults with every key present under <c>bench</c> (or <c>bench:quick</c> when <paramref name="quick"/>) applied.</summary>
+    public static BenchSettings Read(IConfiguration configuration, BenchSuiteKind suite, bool quick)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var settings = Apply(configuration.GetSection("bench"), quick ? BenchSettings.Quick : BenchSettings.Default, includeSizes: !quick);
+        var settings = Apply(configuration.GetSection("bench"), BenchSettings.For(suite, quick), includeSizes: !quick);
         return quick ? Apply(configuration.GetSection("bench:quick"), settings, includeSizes: true) : settings;
     }
 
@@ -28,6 +28,9 @@ internal static class BenchSettingsReader
         BinaryChunkSize = Int(s, "binary-chunk-size", d.BinaryChunkSize),
         BinaryIterations = Int(s, "binary-iterations", d.BinaryIterations),
         MaxStepDuration = s["max-step-duration"] is { } t ? TimeSpan.FromSeconds(double.Parse(t.TrimEnd('s'), CultureInfo.InvariantCulture)) : d.MaxStepDuration,
+        Rounds = Int(s, "rounds", d.Rounds),
+        PipelinedRequests = Int(s, "pipelined-requests", d.PipelinedRequests),
+        PipelinedInFlight = Int(s, "pipelined-in-flight", d.PipelinedInFlight),
     };
 
     private static int Int(IConfigurationSection s, string key, int fallback, int min = 1)

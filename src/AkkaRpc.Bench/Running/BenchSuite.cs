@@ -1,23 +1,23 @@
 using System.Diagnostics;
 using System.Net;
-using AkkaRpc.Actors;
+using System.Runtime;
+using Akka.Actor;
 using AkkaRpc.Bench.Actors;
 using AkkaRpc.Bench.Metrics;
 using AkkaRpc.Bench.Protocol;
+using AkkaRpc.Bench.Remoting;
 using AkkaRpc.Bench.Results;
 using AkkaRpc.Bench.Scenarios;
 using AkkaRpc.Bench.Systems;
-using AkkaRpc.Bench.Wire;
-using AkkaRpc.Hosting;
-using AkkaRpc.Remote;
-using Microsoft.Extensions.Configuration;
+using AkkaRpc.Bench.Systems.AkkaDotNetty;
 
 namespace AkkaRpc.Bench.Running;
 
 /// <summary>
-/// One run of <c>akkarpc bench</c>: starts each server under test in its own process on a fresh temporary data
-/// directory, seeds the same data in each, has the <see cref="BenchmarkCoordinator"/> run every scenario against every
-/// system in order, and builds the report with its same-run ratios.
+/// One run of <c>akkarpc bench</c> (or <c>bench owner</c>, <c>bench remote</c>): starts each server under test in its own
+/// process on a fresh temporary data directory, seeds the same data in each, has the <see cref="BenchmarkCoordinator"/>
+/// run the suite's measurements against every system in order, round after round, and builds the report with its
+/// same-run ratios. Systems that cannot run in this build are skipped with their reason.
 /// </summary>
 internal sealed class BenchSuite
 {
@@ -28,14 +28,18 @@ internal sealed class BenchSuite
     public const string DatabaseName = "bench";
 
     private static readonly TimeSpan s_serverStartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_stepGrace = TimeSpan.FromSeconds(60);
     private readonly BenchRunOptions _options;
+    private readonly BenchConfiguration _configuration;
     private readonly Action<string> _log;
     private readonly List<string> _notes = [];
+    private readonly Dictionary<string, string> _skipped = [];
 
     /// <summary>Initializes a run; <paramref name="log"/> hears what it is doing (server addresses, waits).</summary>
     public BenchSuite(BenchRunOptions options, Action<string> log)
     {
         _options = options;
+        _configuration = BenchConfiguration.Load(options.ConfigPath);
         _log = log;
     }
 
@@ -46,7 +50,7 @@ internal sealed class BenchSuite
         long startTimestamp = Stopwatch.GetTimestamp();
         var directory = Directory.CreateTempSubdirectory("akkarpc-bench-");
         var servers = new List<ServerProcess>();
-        await using var factory = new BenchSystemFactory(CoordinatorRemoting().Transport.CookiePath);
+        await using var factory = new BenchSystemFactory(_configuration.CookiePath);
         try
         {
             var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
@@ -55,9 +59,11 @@ internal sealed class BenchSuite
                 await factory.Get(endpoint).PrepareAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var steps = ScenarioPlan.Build(_options.Settings, endpoints);
+            var steps = ScenarioPlan.Build(_options.Suite, _options.Settings, endpoints);
             onPlanned(steps.Count);
-            var (outcomes, lostWorkers) = await CoordinateAsync(factory, steps, onStep, cancellationToken).ConfigureAwait(false);
+            var (outcomes, lostWorkers) = steps.Count == 0
+                ? ([], [])
+                : await CoordinateAsync(factory, steps, onStep, cancellationToken).ConfigureAwait(false);
             var metadata = new RunMetadata(
                 Schema,
                 started,
@@ -71,7 +77,11 @@ internal sealed class BenchSuite
                 _options.Workers,
                 lostWorkers,
                 [.. _notes, .. lostWorkers.Select(w => $"worker {w} went away during the run; its clients count as lost")],
-                _options.Settings);
+                _options.Settings,
+                new Dictionary<string, string>(_skipped),
+                _options.Suite.ToString().ToLowerInvariant(),
+                RunMetadata.BuildConfiguration,
+                GCSettings.IsServerGC);
             return ReportBuilder.Build(outcomes, metadata);
         }
         finally
@@ -88,90 +98,67 @@ internal sealed class BenchSuite
     private async Task<(IReadOnlyList<StepOutcome> Outcomes, IReadOnlyList<string> LostWorkers)> CoordinateAsync(
         IBenchSystemFactory factory, IReadOnlyList<BenchStep> steps, Action<StepOutcome> onStep, CancellationToken cancellationToken)
     {
-        var system = ActorSystem.Create("AkkaRpcBench");
-        Remoting? remoting = null;
+        var remoting = _options.Workers > 0 ? CoordinatorRemoting() : null;
+        var system = BenchActorSystems.Create(BenchActorSystems.CoordinatorSystemName, remoting);
         try
-        {
-            if (_options.Workers > 0)
-            {
-                remoting = await Remoting.StartAsync(system, CoordinatorRemoting(), BenchCodecs.CreateRegistry(), cancellationToken).ConfigureAwait(false);
-                _log($"coordinator at {remoting.TcpAddress}/user/{BenchmarkCoordinator.Name}; waiting for {_options.Workers} workers " +
-                     $"(akkarpc bench-worker --coordinator {remoting.TcpAddress})");
-            }
-
-            var options = new CoordinatorOptions(_options.Workers, _options.WorkerTimeout, TimeSpan.FromSeconds(60));
-            var coordinator = system.ActorOf(BenchmarkCoordinator.Props(factory, options, onStep), BenchmarkCoordinator.Name);
-
-            // Every step is capped, so the whole plan is too: the sum of caps and grace, plus the wait for workers.
-            var ceiling = _options.WorkerTimeout + steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Workload.MaxDuration + options.StepGrace);
-            var answer = await coordinator.Ask<object>(new RunPlan(steps), ceiling, cancellationToken).ConfigureAwait(false);
-            return answer switch
-            {
-                PlanCompleted completed => (completed.Outcomes, completed.LostWorkers),
-                PlanFailed failed => throw new InvalidOperationException(failed.Reason),
-                _ => throw new InvalidOperationException($"The coordinator answered {answer}."),
-            };
-        }
-        finally
         {
             if (remoting is not null)
             {
-                await remoting.DisposeAsync().ConfigureAwait(false);
+                var address = BenchActorSystems.AddressOf(system);
+                _log($"coordinator at {address}/user/{BenchmarkCoordinator.Name}; waiting for {_options.Workers} workers " +
+                     $"(akkarpc bench-worker --coordinator {address})");
             }
 
-            await system.Terminate().ConfigureAwait(false);
+            var options = new CoordinatorOptions(_options.Workers, _options.WorkerTimeout, s_stepGrace);
+            var coordinator = system.ActorOf(BenchmarkCoordinator.Props(factory, options), BenchmarkCoordinator.Name);
+
+            // Every step is capped, so the whole plan is too: the sum of caps and grace, plus the wait for workers.
+            var ceiling = _options.WorkerTimeout + steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Workload.MaxDuration + options.StepGrace);
+            var completed = await coordinator.RunPlanAsync(system, new RunPlan(steps), ceiling, onStep, cancellationToken).ConfigureAwait(false);
+            return (completed.Outcomes, completed.LostWorkers);
+        }
+        finally
+        {
+            await CoordinatedShutdown.Get(system).Run(RunFinished.Instance).ConfigureAwait(false);
         }
     }
 
-    private RemotingOptions CoordinatorRemoting()
+    private Akka.Configuration.Config CoordinatorRemoting()
     {
-        var configuration = new ConfigurationBuilder().AddAkkaRpcConfiguration(File.Exists(_options.ConfigPath) ? _options.ConfigPath : null).Build();
-        var options = RemotingOptionsReader.Read(configuration);
         var (host, port) = ParseListen(_options.Listen ?? "127.0.0.1:0");
-        var transport = options.Transport.Clone();
-        transport.BindAddress = host;
-        transport.Port = port;
-        transport.AllowNonLoopbackBind = !IPAddress.IsLoopback(host);
-        return options with { Transport = transport, ListenTcp = true, UnixSocketPath = null };
+        string publicHost = _options.PublicHost ?? (host.Equals(IPAddress.Any) || host.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : host.ToString());
+        if (!IPAddress.IsLoopback(host))
+        {
+            _notes.Add($"the coordinator listened beyond loopback over {_configuration.RemoteTransport}, which has no authentication; " +
+                       "keep such runs on a private network (AkkaRpc's own transport, with its cookie, replaces it when it lands)");
+        }
+
+        return BenchRemoting.Coordinator(_configuration.RemoteTransport, host.ToString(), port, publicHost);
     }
 
     private async Task<List<SystemEndpoint>> StartSystemsAsync(string directory, List<ServerProcess> servers, CancellationToken cancellationToken)
     {
-        var wanted = _options.Systems.ToHashSet(StringComparer.Ordinal);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in _options.Systems)
+        {
+            if (BenchSystemFactory.Unavailable(SystemCatalog.KindOf(key)) is { } reason)
+            {
+                _skipped[key] = reason;
+            }
+            else
+            {
+                wanted.Add(key);
+            }
+        }
+
         var found = new Dictionary<string, SystemEndpoint>();
         bool exposed = _options.Listen is { } listen && !IPAddress.IsLoopback(ParseListen(listen).Host);
         string bindHost = exposed ? "0.0.0.0" : "127.0.0.1";
 
-        if (wanted.Contains(SystemCatalog.AkkaRpcTcp) || wanted.Contains(SystemCatalog.AkkaRpcUnix))
+        var nodeSystems = new[] { SystemCatalog.AkkaRpcTcp, SystemCatalog.AkkaRpcUnix, SystemCatalog.AkkaDotNetty }.Where(wanted.Contains).ToList();
+        if (nodeSystems.Count > 0)
         {
-            IEnumerable<string> addresses;
-            if (_options.Node is { } node)
-            {
-                addresses = [node];
-                _notes.Add($"AkkaRpc measured on the running node {node}");
-            }
-            else
-            {
-                var args = new List<string>
-                {
-                    "serve", "--config", _options.ConfigPath, "--data-dir", Path.Combine(directory, "node"), "--port", "0",
-                    "--remote:tcp:hostname=" + bindHost, "--remote:allow-non-loopback=" + (exposed ? "true" : "false"),
-                };
-                if (wanted.Contains(SystemCatalog.AkkaRpcUnix))
-                {
-                    args.AddRange(["--socket", Path.Combine(directory, "node.sock")]);
-                }
-
-                var server = await StartServerAsync(args, wanted.Contains(SystemCatalog.AkkaRpcUnix) ? 2 : 1, cancellationToken).ConfigureAwait(false);
-                servers.Add(server);
-                addresses = server.Addresses;
-            }
-
-            foreach (var address in addresses)
-            {
-                string key = address.StartsWith("akkarpc.unix:", StringComparison.Ordinal) ? SystemCatalog.AkkaRpcUnix : SystemCatalog.AkkaRpcTcp;
-                found[key] = new SystemEndpoint(key, SystemKind.AkkaRpc, Advertise(address), DatabaseName);
-            }
+            await StartNodeAsync(directory, bindHost, exposed, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
         }
 
         if (wanted.Contains(SystemCatalog.Http))
@@ -199,7 +186,60 @@ internal sealed class BenchSuite
             found[SystemCatalog.InProcess] = new SystemEndpoint(SystemCatalog.InProcess, SystemKind.InProcessSqlite, Path.Combine(directory, "inprocess.db"), string.Empty);
         }
 
-        return [.. SystemCatalog.All.Where(k => wanted.Contains(k) && found.ContainsKey(k)).Select(k => found[k])];
+        if (wanted.Contains(SystemCatalog.Owner))
+        {
+            found[SystemCatalog.Owner] = new SystemEndpoint(SystemCatalog.Owner, SystemKind.DatabaseOwner, Path.Combine(directory, "owner"), DatabaseName);
+        }
+
+        foreach (var key in wanted.Where(k => !found.ContainsKey(k)))
+        {
+            _skipped[key] = "the node printed no address for it";
+        }
+
+        return [.. SystemCatalog.All.Where(found.ContainsKey).Select(k => found[k])];
+    }
+
+    private async Task StartNodeAsync(
+        string directory, string bindHost, bool exposed, IReadOnlyList<string> nodeSystems, List<ServerProcess> servers, Dictionary<string, SystemEndpoint> found, CancellationToken cancellationToken)
+    {
+        IEnumerable<string> addresses;
+        if (_options.Node is { } node)
+        {
+            addresses = [node];
+            _notes.Add($"AkkaRpc measured on the running node {node}");
+        }
+        else
+        {
+            var args = new List<string>
+            {
+                "serve", "--config", _options.ConfigPath, "--data-dir", Path.Combine(directory, "node"), "--port", "0",
+                "--remote:tcp:hostname=" + bindHost, "--remote:allow-non-loopback=" + (exposed ? "true" : "false"),
+            };
+            int expected = 1; // The node always listens on TCP.
+            if (nodeSystems.Contains(SystemCatalog.AkkaRpcUnix))
+            {
+                args.AddRange(["--socket", Path.Combine(directory, "node.sock")]);
+                expected++;
+            }
+
+            if (nodeSystems.Contains(SystemCatalog.AkkaDotNetty))
+            {
+                args.AddRange(AkkaDotNettySeam.NodeArguments);
+                expected++;
+            }
+
+            var server = await StartServerAsync(args, expected, cancellationToken).ConfigureAwait(false);
+            servers.Add(server);
+            addresses = server.Addresses;
+        }
+
+        foreach (var address in addresses)
+        {
+            if (SystemCatalog.KeyOfNodeAddress(address) is { } key && nodeSystems.Contains(key))
+            {
+                found[key] = new SystemEndpoint(key, SystemCatalog.KindOf(key), Advertise(address), DatabaseName);
+            }
+        }
     }
 
     private async Task<ServerProcess> StartServerAsync(IReadOnlyList<string> arguments, int addresses, CancellationToken cancellationToken)
@@ -218,7 +258,7 @@ internal sealed class BenchSuite
         }
 
         var listenHost = _options.Listen is { } listen ? ParseListen(listen).Host : IPAddress.Loopback;
-        string host = listenHost.Equals(IPAddress.Any) ? Dns.GetHostName() : listenHost.ToString();
+        string host = _options.PublicHost ?? (listenHost.Equals(IPAddress.Any) ? Dns.GetHostName() : listenHost.ToString());
         return address.Replace("0.0.0.0", host, StringComparison.Ordinal);
     }
 
@@ -249,5 +289,13 @@ internal sealed class BenchSuite
         {
             // A server still closing a file; the temporary directory is cleaned by the OS eventually.
         }
+    }
+
+    /// <summary>Why the coordinator's actor system shuts down: the run is over (completed, failed or cancelled).</summary>
+    private sealed class RunFinished : CoordinatedShutdown.Reason
+    {
+        public static readonly RunFinished Instance = new();
+
+        public override int ExitCode => 0;
     }
 }

@@ -8,7 +8,8 @@ namespace AkkaRpc.Bench.Scenarios;
 /// <param name="System">The system under test.</param>
 /// <param name="Workload">What each client does.</param>
 /// <param name="Clients">Clients running at once.</param>
-internal sealed record BenchStep(int Id, ScenarioKind Scenario, SystemEndpoint System, Workload Workload, int Clients)
+/// <param name="Round">Which repetition of the plan this step belongs to, from 1; rounds interleave the systems.</param>
+internal sealed record BenchStep(int Id, ScenarioKind Scenario, SystemEndpoint System, Workload Workload, int Clients, int Round = 1)
 {
     /// <summary>A short label for progress lines, e.g. <c>akkarpc_tcp bandwidth upload 64 KB</c>.</summary>
     public string Label => Workload.Operation switch
@@ -17,7 +18,9 @@ internal sealed record BenchStep(int Id, ScenarioKind Scenario, SystemEndpoint S
             $"{System.Key} {Scenario.ToString().ToLowerInvariant()} {Workload.Operation.ToString().ToLowerInvariant()} {Sizes.Format(Workload.PayloadBytes)}",
         OperationKind.FileUpload or OperationKind.FileDownload =>
             $"{System.Key} binary {Workload.Operation.ToString().ToLowerInvariant()} {Sizes.Format(Workload.FileBytes)}",
+        _ when Scenario == ScenarioKind.Pipelined =>
+            $"{System.Key} pipelined {Workload.Operation.ToString().ToLowerInvariant()} {Workload.InFlight} in flight",
         _ => $"{System.Key} {Scenario.ToString().ToLowerInvariant()} {Workload.Operation.ToString().ToLowerInvariant()}" +
              (Clients > 1 ? $" x{Clients}" : string.Empty),
-    };
+    } + (Round > 1 ? $" (round {Round})" : string.Empty);
 }

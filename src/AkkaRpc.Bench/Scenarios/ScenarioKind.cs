@@ -1,6 +1,6 @@
 namespace AkkaRpc.Bench.Scenarios;
 
-/// <summary>rpycbench's five scenarios.</summary>
+/// <summary>rpycbench's five scenarios, and the pipelined one of <c>bench remote</c>.</summary>
 internal enum ScenarioKind
 {
     /// <summary>Serial connects.</summary>
@@ -17,4 +17,7 @@ internal enum ScenarioKind
 
     /// <summary>Many clients at once.</summary>
     Concurrency = 5,
+
+    /// <summary>One client keeping many requests outstanding on its one connection.</summary>
+    Pipelined = 6,
 }

@@ -3,49 +3,82 @@ using AkkaRpc.Bench.Systems;
 
 namespace AkkaRpc.Bench.Scenarios;
 
-/// <summary>Turns settings and systems into the steps of a run: every scenario against each system in turn.</summary>
+/// <summary>
+/// Turns a suite, its settings and its systems into the steps of a run: the suite's measurements against each system in
+/// turn, the whole of it once per round, so a noisy stretch of a shared machine lands on every system rather than one.
+/// </summary>
 internal static class ScenarioPlan
 {
     /// <summary>Builds the steps, numbered from 1 in the order they run.</summary>
-    public static IReadOnlyList<BenchStep> Build(BenchSettings settings, IReadOnlyList<SystemEndpoint> systems)
+    public static IReadOnlyList<BenchStep> Build(BenchSuiteKind suite, BenchSettings settings, IReadOnlyList<SystemEndpoint> systems)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(systems);
         var steps = new List<BenchStep>();
-        var cap = settings.MaxStepDuration;
-        int warmup = settings.Warmup;
-        foreach (var system in systems)
+        var measurements = Measurements(suite, settings);
+        for (int round = 1; round <= settings.Rounds; round++)
         {
-            void Add(ScenarioKind scenario, Workload workload, int clients = 1) =>
-                steps.Add(new BenchStep(steps.Count + 1, scenario, system, workload, clients));
-
-            Add(ScenarioKind.Connection, new Workload(OperationKind.Connect, settings.NumSerialConnections, Math.Min(warmup, 5), 0, 0, 0, cap));
-            Add(ScenarioKind.Latency, new Workload(OperationKind.PointQuery, settings.NumRequests, warmup, 0, 0, 0, cap));
-            Add(ScenarioKind.Latency, new Workload(OperationKind.Insert, settings.NumRequests, warmup, 0, 0, 0, cap));
-            foreach (int size in settings.BandwidthSizes)
+            foreach (var system in systems)
             {
-                int sizeWarmup = Math.Max(1, Math.Min(warmup, settings.BandwidthIterations));
-                Add(ScenarioKind.Bandwidth, new Workload(OperationKind.Upload, settings.BandwidthIterations, sizeWarmup, size, 0, 0, cap));
-                Add(ScenarioKind.Bandwidth, new Workload(OperationKind.Download, settings.BandwidthIterations, sizeWarmup, size, 0, 0, cap));
-            }
-
-            if (settings.TestBinaryTransfer)
-            {
-                foreach (long size in settings.BinaryFileSizes)
+                foreach (var (scenario, workload, clients) in measurements)
                 {
-                    // Large files take as long as they take: the cap grows with the file, at a pessimistic 4 MB/s.
-                    var fileCap = cap + TimeSpan.FromSeconds(size / (4.0 * 1024 * 1024) * settings.BinaryIterations);
-                    Add(ScenarioKind.BinaryTransfer, new Workload(OperationKind.FileUpload, settings.BinaryIterations, 0, 0, size, settings.BinaryChunkSize, fileCap));
-                    Add(ScenarioKind.BinaryTransfer, new Workload(OperationKind.FileDownload, settings.BinaryIterations, 0, 0, size, settings.BinaryChunkSize, fileCap));
+                    steps.Add(new BenchStep(steps.Count + 1, scenario, system, workload, clients, round));
                 }
             }
-
-            Add(
-                ScenarioKind.Concurrency,
-                new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap),
-                settings.NumParallelClients);
         }
 
+        return steps;
+    }
+
+    /// <summary>What <paramref name="suite"/> measures on each system, in order.</summary>
+    public static IReadOnlyList<(ScenarioKind Scenario, Workload Workload, int Clients)> Measurements(BenchSuiteKind suite, BenchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var cap = settings.MaxStepDuration;
+        int warmup = settings.Warmup;
+        var pointQueries = new Workload(OperationKind.PointQuery, settings.NumRequests, warmup, 0, 0, 0, cap);
+        var inserts = new Workload(OperationKind.Insert, settings.NumRequests, warmup, 0, 0, 0, cap);
+        return suite switch
+        {
+            BenchSuiteKind.Owner => [(ScenarioKind.Latency, pointQueries, 1), (ScenarioKind.Latency, inserts, 1)],
+            BenchSuiteKind.Remote =>
+            [
+                (ScenarioKind.Latency, pointQueries, 1),
+                (ScenarioKind.Pipelined, pointQueries with { Requests = settings.PipelinedRequests, InFlight = settings.PipelinedInFlight }, 1),
+            ],
+            _ => Full(settings, pointQueries, inserts),
+        };
+    }
+
+    private static List<(ScenarioKind, Workload, int)> Full(BenchSettings settings, Workload pointQueries, Workload inserts)
+    {
+        var cap = settings.MaxStepDuration;
+        int warmup = settings.Warmup;
+        var steps = new List<(ScenarioKind, Workload, int)>
+        {
+            (ScenarioKind.Connection, new Workload(OperationKind.Connect, settings.NumSerialConnections, Math.Min(warmup, 5), 0, 0, 0, cap), 1),
+            (ScenarioKind.Latency, pointQueries, 1),
+            (ScenarioKind.Latency, inserts, 1),
+        };
+        foreach (int size in settings.BandwidthSizes)
+        {
+            int sizeWarmup = Math.Max(1, Math.Min(warmup, settings.BandwidthIterations));
+            steps.Add((ScenarioKind.Bandwidth, new Workload(OperationKind.Upload, settings.BandwidthIterations, sizeWarmup, size, 0, 0, cap), 1));
+            steps.Add((ScenarioKind.Bandwidth, new Workload(OperationKind.Download, settings.BandwidthIterations, sizeWarmup, size, 0, 0, cap), 1));
+        }
+
+        if (settings.TestBinaryTransfer)
+        {
+            foreach (long size in settings.BinaryFileSizes)
+            {
+                // Large files take as long as they take: the cap grows with the file, at a pessimistic 4 MB/s.
+                var fileCap = cap + TimeSpan.FromSeconds(size / (4.0 * 1024 * 1024) * settings.BinaryIterations);
+                steps.Add((ScenarioKind.BinaryTransfer, new Workload(OperationKind.FileUpload, settings.BinaryIterations, 0, 0, size, settings.BinaryChunkSize, fileCap), 1));
+                steps.Add((ScenarioKind.BinaryTransfer, new Workload(OperationKind.FileDownload, settings.BinaryIterations, 0, 0, size, settings.BinaryChunkSize, fileCap), 1));
+            }
+        }
+
+        steps.Add((ScenarioKind.Concurrency, new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap), settings.NumParallelClients));
         return steps;
     }
 }

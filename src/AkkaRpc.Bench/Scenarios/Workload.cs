@@ -8,6 +8,7 @@ namespace AkkaRpc.Bench.Scenarios;
 /// <param name="FileBytes">File size of file transfers; 0 otherwise.</param>
 /// <param name="ChunkBytes">Chunk size of file transfers; 0 otherwise.</param>
 /// <param name="MaxDuration">Time cap of the timed requests: a client stops early rather than run past it.</param>
+/// <param name="InFlight">Requests each client keeps outstanding on its one connection: 1 waits for every reply, more pipelines.</param>
 internal sealed record Workload(
     OperationKind Operation,
     int Requests,
@@ -15,4 +16,5 @@ internal sealed record Workload(
     int PayloadBytes,
     long FileBytes,
     int ChunkBytes,
-    TimeSpan MaxDuration);
+    TimeSpan MaxDuration,
+    int InFlight = 1);

@@ -50,17 +50,15 @@ internal static class WorkloadRunner
 
             long deadline = Stopwatch.GetTimestamp() + StopwatchNanoseconds.TicksIn(workload.MaxDuration);
             recorder.Start();
-            for (int i = 0; i < workload.Requests && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline; i++)
+            if (workload.InFlight > 1)
             {
-                long start = Stopwatch.GetTimestamp();
-                try
+                await PipelineAsync(operation, workload, recorder, deadline, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                for (int i = 0; i < workload.Requests && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline; i++)
                 {
-                    Transfer transfer = await operation.RunAsync(i, cancellationToken).ConfigureAwait(false);
-                    recorder.Success(start, Stopwatch.GetTimestamp(), transfer.Sent, transfer.Received);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    recorder.Failure(MetricsRecorder.KindOf(e));
+                    await TimeOneAsync(operation, i, recorder, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -69,6 +67,46 @@ internal static class WorkloadRunner
         }
 
         return recorder.ToMetrics();
+    }
+
+    /// <summary>
+    /// Keeps <see cref="Workload.InFlight"/> requests outstanding on the one connection: that many lanes each send the
+    /// next request as soon as their previous one is answered, until the count or the deadline.
+    /// </summary>
+    private static async Task PipelineAsync(ClientOperation operation, Workload workload, MetricsRecorder recorder, long deadline, CancellationToken cancellationToken)
+    {
+        long next = -1;
+        var gate = new Lock();
+        async Task LaneAsync()
+        {
+            var lane = new MetricsRecorder();
+            long request;
+            while ((request = Interlocked.Increment(ref next)) < workload.Requests && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline)
+            {
+                await TimeOneAsync(operation, request, lane, cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (gate)
+            {
+                recorder.Add(lane);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, workload.InFlight).Select(_ => LaneAsync())).ConfigureAwait(false);
+    }
+
+    private static async Task TimeOneAsync(ClientOperation operation, long request, MetricsRecorder recorder, CancellationToken cancellationToken)
+    {
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            Transfer transfer = await operation.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            recorder.Success(start, Stopwatch.GetTimestamp(), transfer.Sent, transfer.Received);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            recorder.Failure(MetricsRecorder.KindOf(e));
+        }
     }
 
     private static async Task ConnectRepeatedlyAsync(IBenchSystem system, Workload workload, MetricsRecorder recorder, CancellationToken cancellationToken)

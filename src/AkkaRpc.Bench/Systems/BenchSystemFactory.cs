@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using AkkaRpc.Bench.Systems.AkkaDotNetty;
 using AkkaRpc.Bench.Systems.AkkaRpc;
 using AkkaRpc.Bench.Systems.Http;
+using AkkaRpc.Bench.Systems.Owner;
 using AkkaRpc.Bench.Systems.Raw;
 using AkkaRpc.Bench.Systems.Sqlite;
 
@@ -12,17 +14,25 @@ internal sealed class BenchSystemFactory(string? cookiePath = null) : IBenchSyst
 {
     private readonly ConcurrentDictionary<SystemEndpoint, IBenchSystem> _systems = new();
 
+    /// <summary>Returns why systems of <paramref name="kind"/> cannot run in this build, or null when they can.</summary>
+    public static string? Unavailable(SystemKind kind) => kind switch
+    {
+        SystemKind.AkkaDotNetty => AkkaDotNettySeam.Unavailable,
+        SystemKind.DatabaseOwner => OwnerSeam.Unavailable,
+        _ => null,
+    };
+
     /// <inheritdoc/>
     public IBenchSystem Get(SystemEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return _systems.GetOrAdd(endpoint, e => e.Kind switch
+        return _systems.GetOrAdd(endpoint, e => Unavailable(e.Kind) is { } reason ? new PendingSystem(e, reason) : e.Kind switch
         {
             SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, cookiePath),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),
-            _ => throw new ArgumentOutOfRangeException(nameof(endpoint), e.Kind, "Unknown system kind."),
+            _ => throw new ArgumentOutOfRangeException(nameof(endpoint), e.Kind, "No adapter for this system kind."),
         });
     }
 

@@ -3,6 +3,8 @@ namespace AkkaRpc.Bench.Systems;
 /// <summary>
 /// One simulated client's own connection to a system under test: the handful of operations every scenario is made of.
 /// Each returns the payload bytes it sent and received, so bandwidth is counted the same way for every system.
+/// Calls may overlap: a pipelined workload keeps several requests outstanding on one connection, and a connection that
+/// cannot overlap them on its wire makes them take turns rather than fail.
 /// </summary>
 internal interface IBenchConnection : IAsyncDisposable
 {

@@ -1,23 +1,42 @@
 namespace AkkaRpc.Bench.Systems;
 
-/// <summary>The systems a run can measure, by report key, with the labels rpycbench's JSON carries.</summary>
+/// <summary>The systems a run can measure, by report key, with the labels rpycbench's JSON carries and what each is judged against.</summary>
 internal static class SystemCatalog
 {
     public const string AkkaRpcTcp = "akkarpc_tcp";
     public const string AkkaRpcUnix = "akkarpc_unix";
+    public const string AkkaDotNetty = "akka_dotnetty";
+    public const string Owner = "owner_inprocess";
     public const string Http = "http";
     public const string RawTcp = "raw_tcp";
     public const string RawUnix = "raw_unix";
     public const string InProcess = "sqlite_inprocess";
 
-    /// <summary>Every key, in the order a run measures them.</summary>
-    public static IReadOnlyList<string> All { get; } = [AkkaRpcTcp, AkkaRpcUnix, Http, RawTcp, RawUnix, InProcess];
+    /// <summary>Every key, in the order a run measures and reports them: the contenders, then the baseline and the floors.</summary>
+    public static IReadOnlyList<string> All { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner, Http, RawTcp, RawUnix, InProcess];
+
+    /// <summary>The systems whose figures are divided by their baselines' in the ratios.</summary>
+    public static IReadOnlyList<string> Contenders { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner];
+
+    /// <summary>Returns the kind of system <paramref name="key"/> is.</summary>
+    public static SystemKind KindOf(string key) => key switch
+    {
+        AkkaRpcTcp or AkkaRpcUnix => SystemKind.AkkaRpc,
+        AkkaDotNetty => SystemKind.AkkaDotNetty,
+        Owner => SystemKind.DatabaseOwner,
+        Http => SystemKind.Http,
+        RawTcp or RawUnix => SystemKind.RawSocket,
+        InProcess => SystemKind.InProcessSqlite,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a system of the catalog."),
+    };
 
     /// <summary>Returns the display name, protocol and server mode of <paramref name="key"/>.</summary>
     public static (string Name, string Protocol, string ServerMode) Describe(string key) => key switch
     {
         AkkaRpcTcp => ("AkkaRpc (TCP)", "akkarpc.tcp", "actor owner per database (akkarpc serve)"),
         AkkaRpcUnix => ("AkkaRpc (Unix socket)", "akkarpc.unix", "actor owner per database (akkarpc serve)"),
+        AkkaDotNetty => ("Akka.Remote stock transport (DotNetty TCP)", "akka.tcp", "the same node and serializers over Akka.Remote's default transport"),
+        Owner => ("Database owner in process", "in-process actor", "DatabaseOwner asked directly, no remoting"),
         Http => ("HTTP/REST (Kestrel + JSON)", "http", "kestrel minimal API, pooled SQLite connection per request"),
         RawTcp => ("Raw socket floor (TCP)", "raw.tcp", "echo/sink/source, no SQL"),
         RawUnix => ("Raw socket floor (Unix socket)", "raw.unix", "echo/sink/source, no SQL"),
@@ -25,11 +44,33 @@ internal static class SystemCatalog
         _ => (key, key, "unknown"),
     };
 
-    /// <summary>The floor an AkkaRpc system is compared with: the raw socket of the same transport.</summary>
+    /// <summary>The floor a contender is compared with: the raw socket of the same transport, or the bare connection for the owner.</summary>
     public static string? FloorOf(string key) => key switch
     {
-        AkkaRpcTcp => RawTcp,
+        AkkaRpcTcp or AkkaDotNetty => RawTcp,
         AkkaRpcUnix => RawUnix,
+        Owner => InProcess,
         _ => null,
     };
+
+    /// <summary>Whether <paramref name="key"/> is a yardstick (the HTTP baseline or a floor) rather than a contender.</summary>
+    public static bool IsBaseline(string key) => !Contenders.Contains(key);
+
+    /// <summary>
+    /// The key of the system a node's "listening at" address serves: <c>akkarpc.tcp</c>/<c>akka.rpc.tcp</c> (ours over
+    /// TCP), <c>akkarpc.unix</c>/<c>akka.rpc.unix</c> (ours over a Unix socket), <c>akka.tcp</c> (Akka.Remote's stock
+    /// transport); null for anything else.
+    /// </summary>
+    public static string? KeyOfNodeAddress(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        int scheme = address.IndexOf("://", StringComparison.Ordinal);
+        return scheme < 0 ? null : address[..scheme] switch
+        {
+            "akkarpc.tcp" or "akka.rpc.tcp" => AkkaRpcTcp,
+            "akkarpc.unix" or "akka.rpc.unix" => AkkaRpcUnix,
+            "akka.tcp" => AkkaDotNetty,
+            _ => null,
+        };
+    }
 }

@@ -4,12 +4,13 @@ namespace AkkaRpc.Bench.Systems;
 /// <param name="Key">The system's key in reports, e.g. <c>akkarpc_tcp</c>.</param>
 /// <param name="Kind">What kind of system it is.</param>
 /// <param name="Address">
-/// An AkkaRpc node address (<c>akkarpc.tcp://AkkaRpc@host:port</c>, <c>akkarpc.unix://AkkaRpc@/path</c>), an HTTP base
-/// URL, a raw socket address (<c>tcp://host:port</c>, <c>unix:/path</c>) or a database file path.
+/// A node address (<c>akkarpc.tcp://AkkaRpc@host:port</c>, <c>akkarpc.unix://AkkaRpc@/path</c>, and after the move to
+/// Akka.Remote <c>akka.rpc.tcp://</c>, <c>akka.rpc.unix://</c> or <c>akka.tcp://</c>), an HTTP base URL, a raw socket
+/// address (<c>tcp://host:port</c>, <c>unix:/path</c>) or a database file path or directory.
 /// </param>
 /// <param name="Database">The database name on a node (AkkaRpc only; empty otherwise).</param>
 internal sealed record SystemEndpoint(string Key, SystemKind Kind, string Address, string Database)
 {
-    /// <summary>Whether load for this system can come from another process (everything but the in-process floor).</summary>
-    public bool IsRemote => Kind != SystemKind.InProcessSqlite;
+    /// <summary>Whether load for this system can come from another process (everything but what lives in the load process).</summary>
+    public bool IsRemote => Kind is not (SystemKind.InProcessSqlite or SystemKind.DatabaseOwner);
 }

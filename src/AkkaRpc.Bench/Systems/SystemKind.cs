@@ -14,4 +14,10 @@ internal enum SystemKind
 
     /// <summary>The floor of the database: SQLite opened in the load generator's own process.</summary>
     InProcessSqlite = 4,
+
+    /// <summary>The same node and serializers as <see cref="AkkaRpc"/>, reached over Akka.Remote's stock DotNetty TCP transport.</summary>
+    AkkaDotNetty = 5,
+
+    /// <summary>A database owner actor in the load generator's own process, asked directly (no remoting).</summary>
+    DatabaseOwner = 6,
 }

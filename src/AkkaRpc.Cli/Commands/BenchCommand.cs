@@ -1,24 +1,43 @@
 using System.CommandLine;
+using AkkaRpc.Bench.Running;
 
 namespace AkkaRpc.Cli.Commands;
 
-/// <summary><c>akkarpc bench</c>: the group of benchmark suites, each measured against its floor in the same run.</summary>
+/// <summary><c>akkarpc bench</c>: the benchmark suite, and its single-layer suites <c>owner</c> and <c>remote</c>, all on one harness.</summary>
 internal static class BenchCommand
 {
     /// <summary>Creates the <c>bench</c> command with its suites.</summary>
     public static Command Create()
     {
-        var bench = new Command(
-            "bench",
-            "Without a suite: rpycbench's scenarios (connection time, latency, bandwidth, binary transfer, concurrency) against AkkaRpc " +
-            "over TCP and a Unix socket, an HTTP/REST baseline and the floors (raw socket, in-process SQLite), each server in its own " +
-            "process, with ratios from the same run. The suites (actors, owner, remote) measure single layers against their floors.");
-        var suite = new BenchSuiteOptions();
-        suite.AddTo(bench);
-        bench.SetAction(CliApplication.Guard((parseResult, cancellationToken) => BenchSuiteRunner.RunAsync(parseResult, suite, cancellationToken)));
-        bench.Subcommands.Add(BenchActorsCommand.Create());
-        bench.Subcommands.Add(BenchOwnerCommand.Create());
-        bench.Subcommands.Add(BenchRemoteCommand.Create());
+        var bench = Suite(
+            new Command(
+                "bench",
+                "Without a suite: rpycbench's scenarios (connection time, latency, bandwidth, binary transfer, concurrency) against AkkaRpc " +
+                "over TCP and a Unix socket, the same node over Akka.Remote's stock transport (akka_dotnetty), an HTTP/REST baseline and " +
+                "the floors (raw socket, in-process SQLite), each server in its own process, with ratios from the same run. " +
+                "The suites (owner, remote) measure single layers against their floors with the same harness, table and JSON."),
+            BenchSuiteKind.Full);
+        bench.Subcommands.Add(Suite(
+            new Command(
+                "owner",
+                "Point query by primary key and single-row insert, one at a time, through a DatabaseOwner actor (Ask) next to the same " +
+                "statements on a bare SQLite connection with the same settings (the floor), in one process, median of several rounds."),
+            BenchSuiteKind.Owner));
+        bench.Subcommands.Add(Suite(
+            new Command(
+                "remote",
+                "Point query by primary key through an akkarpc serve node over TCP, a Unix socket and Akka.Remote's stock transport: " +
+                "sequential latency (p50, p99) and pipelined throughput (64 in flight on one connection), next to the same exchanges " +
+                "of 64-byte messages on a raw socket (the floor), in the same run, median of several rounds."),
+            BenchSuiteKind.Remote));
         return bench;
+    }
+
+    private static Command Suite(Command command, BenchSuiteKind kind)
+    {
+        var options = new BenchSuiteOptions(kind);
+        options.AddTo(command);
+        command.SetAction(CliApplication.Guard((parseResult, cancellationToken) => BenchSuiteRunner.RunAsync(parseResult, options, cancellationToken)));
+        return command;
     }
 }

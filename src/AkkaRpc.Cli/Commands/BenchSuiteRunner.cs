@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace AkkaRpc.Cli.Commands;
 
-/// <summary><c>akkarpc bench</c> with no suite named: rpycbench's five scenarios against AkkaRpc, HTTP/REST and the floors.</summary>
+/// <summary>Runs any suite of <c>akkarpc bench</c> the same way: progress, the one table, the JSON and the HTML report.</summary>
 internal static class BenchSuiteRunner
 {
     /// <summary>Runs the suite and writes the table, the JSON and the HTML report.</summary>

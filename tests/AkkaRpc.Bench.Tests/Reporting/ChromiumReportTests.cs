@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using AkkaRpc.Bench.Reporting;
 using AkkaRpc.Bench.Reporting.Html;
+using AkkaRpc.Bench.Results;
+using AkkaRpc.Bench.Systems;
+using AkkaRpc.Bench.Tests.Fakes;
 
 namespace AkkaRpc.Bench.Tests.Reporting;
 
@@ -83,6 +87,60 @@ public sealed class ChromiumReportTests : IDisposable
         {
             // A drawn bar is hundreds of pixels of its colour; a missing chart leaves none.
             Assert.True(count > 500, $"Only {count} pixels of series colour {colour}: its bars or lines did not render.");
+        }
+    }
+
+    [Fact]
+    public async Task ARunsReport_InTheBrowser_DrawsEverySystemInItsOwnColourAndDash_WithTheLegendMatching()
+    {
+        Assert.True(HeadlessChromium.IsInstalled, HeadlessChromium.MissingMessage);
+        var report = ReportBuilder.Build(HtmlReportMapperTests.EverySystem(), Outcomes.Metadata());
+        string file = await WriteReportAsync(HtmlReportMapper.Build(report));
+
+        string dom = await HeadlessChromium.DumpDomAsync(file);
+
+        var lines = HtmlReportMapperTests.Paths(dom, "series(?: baseline)?", "line");
+        var legend = HtmlReportMapperTests.Paths(dom, "legend-item", "legend-line");
+        Assert.Equal(3 * SystemCatalog.All.Count, lines.Count);
+        foreach (var chart in lines.Chunk(SystemCatalog.All.Count))
+        {
+            // Within a chart no two lines share a colour or a dash, and each looks like its legend sample.
+            Assert.Equal(chart.Length, chart.Select(l => l.Style.Colour).Distinct().Count());
+            Assert.Equal(chart.Length, chart.Select(l => l.Style.Dash ?? "solid").Distinct().Count());
+            Assert.All(chart, line => Assert.Contains(line, legend));
+        }
+
+        // Before, the baselines shared one grey dash: http, raw_tcp and sqlite_inprocess looked the same.
+        Assert.DoesNotContain($"stroke=\"{ChartPalette.Baseline}\"", dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARunsReport_Screenshot_ShowsEverySystemsColour()
+    {
+        Assert.True(HeadlessChromium.IsInstalled, HeadlessChromium.MissingMessage);
+        var report = ReportBuilder.Build(HtmlReportMapperTests.EverySystem(), Outcomes.Metadata());
+        var document = HtmlReportMapper.Build(report);
+        // Only the charts, so the colours counted can only come from bars, lines and legends.
+        string file = await WriteReportAsync(new ReportDocument("Charts", [new ReportSection("All") { Charts = [.. document.Sections.SelectMany(s => s.Charts)] }]));
+
+        PngPixels image = PngPixels.Decode(await HeadlessChromium.ScreenshotAsync(file, 1000, 2600));
+
+        foreach (string key in SystemCatalog.All)
+        {
+            string colour = SystemStyles.For(key).Colour;
+            int count = 0;
+            for (int y = 0; y < image.Height; y++)
+            {
+                for (int x = 0; x < image.Width; x++)
+                {
+                    if (IsNear(image[x, y], colour))
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            Assert.True(count > 500, $"Only {count} pixels of {key}'s colour {colour}: its bars, lines or legend did not render.");
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using AkkaRpc.TestKit;
+using AkkaRpc.Testing;
 
 namespace AkkaRpc.Bench.Tests.Reporting;
 
@@ -15,7 +15,7 @@ internal static class HeadlessChromium
         "Install it with `apt-get install -y chromium` (.ci/run does this on CI).";
 
     /// <summary>Launch, load and render take a few seconds; this ceiling only catches a hung browser.</summary>
-    private static readonly TimeSpan s_ceiling = TestKitSettings.Dilated(TimeSpan.FromSeconds(90));
+    private static readonly TimeSpan s_ceiling = TestTime.Seconds(90);
 
     public static bool IsInstalled => File.Exists(Executable);
 

@@ -23,8 +23,8 @@ internal static class BarChartSvg
         bool slanted = widestCategory > groupWidthGuess - 6;
         double bottomBand = slanted ? 20 + (widestCategory * Math.Sin(-CategoryLabelAngle * Math.PI / 180)) : 32;
 
-        var legend = chart.Series.Select((s, i) => (s.Name, ChartPalette.Colour(i), false)).ToList();
-        ChartFrame frame = ChartFrame.Create(legend, unplaced.Ticks.Select(t => ValueText.TickLabel(t, axis)), bottomBand);
+        var legend = chart.Series.Select((s, i) => (s.Name, Style: s.Style ?? SeriesStyle.Default(i, baseline: false))).ToList();
+        ChartFrame frame = ChartFrame.Create(legend, lines: false, unplaced.Ticks.Select(t => ValueText.TickLabel(t, axis)), bottomBand);
         AxisMap y = unplaced.WithPixelRange(frame.PlotBottom, frame.PlotTop);
 
         canvas.Open(frame.Width, frame.Height, chart.Title, "bar-chart");
@@ -46,7 +46,7 @@ internal static class BarChartSvg
         for (int s = 0; s < chart.Series.Count; s++)
         {
             BarSeries series = chart.Series[s];
-            string colour = ChartPalette.Colour(s);
+            string colour = legend[s].Style.Colour;
             canvas.OpenGroup("series", series.Name);
             for (int c = 0; c < categories; c++)
             {

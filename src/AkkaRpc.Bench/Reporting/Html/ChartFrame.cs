@@ -16,22 +16,30 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
     private const double Padding = 12;
     private const double AxisTitleBand = 22;
 
+    /// <summary>Length of a legend's line sample: long enough to show a whole cycle of every dash pattern.</summary>
+    public const double LegendLineLength = 30;
+
     /// <summary>Lays a chart out around its legend, its y tick labels and a bottom band of <paramref name="bottomBand"/> units.</summary>
-    public static ChartFrame Create(IReadOnlyList<(string Name, string Colour, bool Dashed)> series, IEnumerable<string> yTickLabels, double bottomBand)
+    /// <param name="series">Each series' name and style; <paramref name="lines"/> says whether they are drawn as lines or bars.</param>
+    /// <param name="lines">Whether the legend samples are line strokes (with their dash) rather than swatches.</param>
+    /// <param name="yTickLabels">The y axis' tick labels, whose width sets the left margin.</param>
+    /// <param name="bottomBand">Height below the plot for the x axis.</param>
+    public static ChartFrame Create(IReadOnlyList<(string Name, SeriesStyle Style)> series, bool lines, IEnumerable<string> yTickLabels, double bottomBand)
     {
         var legend = new List<LegendEntry>(series.Count);
         double x = Padding;
         double y = Padding;
-        foreach (var (name, colour, dashed) in series)
+        double sample = lines ? LegendLineLength : 12;
+        foreach (var (name, style) in series)
         {
-            double width = 18 + TextWidth(name, LabelFontSize) + 18;
+            double width = sample + 6 + TextWidth(name, LabelFontSize) + 18;
             if (x + width > ChartWidth - Padding && x > Padding)
             {
                 x = Padding;
                 y += LegendRowHeight;
             }
 
-            legend.Add(new LegendEntry(name, colour, dashed, x, y));
+            legend.Add(new LegendEntry(name, style, lines, x, y));
             x += width;
         }
 
@@ -45,7 +53,7 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
     /// <summary>An estimate of how wide <paramref name="text"/> renders, for layout only: no font metrics exist offline.</summary>
     public static double TextWidth(string text, double fontSize) => text.Length * fontSize * 0.6;
 
-    /// <summary>Draws the legend: a swatch (or a dashed stroke for baselines) and the series name per entry.</summary>
+    /// <summary>Draws the legend: per entry a swatch (bars) or a stroke with the series' dash (lines), and the series name.</summary>
     public void DrawLegend(SvgCanvas canvas)
     {
         if (Legend.Count == 0)
@@ -57,16 +65,18 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
         foreach (LegendEntry entry in Legend)
         {
             canvas.OpenGroup("legend-item", entry.Name);
-            if (entry.Dashed)
+            double sample = 12;
+            if (entry.Line)
             {
-                canvas.Path($"M{SvgCanvas.Px(entry.X)} {SvgCanvas.Px(entry.Y + 6)}h14", entry.Colour, "legend-line", dashed: true);
+                sample = LegendLineLength;
+                canvas.Path($"M{SvgCanvas.Px(entry.X)} {SvgCanvas.Px(entry.Y + 6)}h{SvgCanvas.Px(sample)}", entry.Style.Colour, "legend-line", entry.Style.Dash);
             }
             else
             {
-                canvas.Rect(entry.X, entry.Y, 12, 12, entry.Colour, "legend-swatch");
+                canvas.Rect(entry.X, entry.Y, 12, 12, entry.Style.Colour, "legend-swatch");
             }
 
-            canvas.Text(entry.X + 18, entry.Y + 10, entry.Name, "legend-label");
+            canvas.Text(entry.X + sample + 6, entry.Y + 10, entry.Name, "legend-label");
             canvas.CloseGroup();
         }
 

@@ -1,4 +1,4 @@
 namespace AkkaRpc.Bench.Reporting.Html;
 
-/// <summary>One legend item, placed: its series name, colour, stroke style and top-left corner.</summary>
-internal sealed record LegendEntry(string Name, string Colour, bool Dashed, double X, double Y);
+/// <summary>One legend item, placed: its series name and style, whether it stands for a line (else a bar), and its top-left corner.</summary>
+internal sealed record LegendEntry(string Name, SeriesStyle Style, bool Line, double X, double Y);

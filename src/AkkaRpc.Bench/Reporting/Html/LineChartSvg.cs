@@ -16,9 +16,9 @@ internal static class LineChartSvg
 
         int colourIndex = 0;
         var styles = chart.Series
-            .Select(s => (s.Name, s.IsBaseline ? ChartPalette.Baseline : ChartPalette.Colour(colourIndex++), s.IsBaseline))
+            .Select(s => (s.Name, Style: s.Style ?? SeriesStyle.Default(s.IsBaseline ? 0 : colourIndex++, s.IsBaseline)))
             .ToList();
-        ChartFrame frame = ChartFrame.Create(styles, yUnplaced.Ticks.Select(t => ValueText.TickLabel(t, chart.YAxis)), bottomBand: 46);
+        ChartFrame frame = ChartFrame.Create(styles, lines: true, yUnplaced.Ticks.Select(t => ValueText.TickLabel(t, chart.YAxis)), bottomBand: 46);
         AxisMap x = xUnplaced.WithPixelRange(frame.PlotLeft, frame.PlotRight);
         AxisMap y = yUnplaced.WithPixelRange(frame.PlotBottom, frame.PlotTop);
 
@@ -36,9 +36,10 @@ internal static class LineChartSvg
         for (int s = 0; s < chart.Series.Count; s++)
         {
             LineSeries series = chart.Series[s];
-            (_, string colour, bool dashed) = styles[s];
+            SeriesStyle style = styles[s].Style;
+            string colour = style.Colour;
             var points = series.Points.Where(p => x.CanShow(p.X) && y.CanShow(p.Y)).OrderBy(p => p.X).ToList();
-            canvas.OpenGroup(dashed ? "series baseline" : "series", series.Name);
+            canvas.OpenGroup(series.IsBaseline ? "series baseline" : "series", series.Name);
             if (points.Count > 1)
             {
                 var path = new StringBuilder();
@@ -47,14 +48,14 @@ internal static class LineChartSvg
                     path.Append(path.Length == 0 ? 'M' : 'L').Append(SvgCanvas.Px(x.Map(point.X))).Append(' ').Append(SvgCanvas.Px(y.Map(point.Y)));
                 }
 
-                canvas.Path(path.ToString(), colour, "line", dashed);
+                canvas.Path(path.ToString(), colour, "line", style.Dash);
             }
 
             foreach (ChartPoint point in points)
             {
                 string tooltip = $"{series.Name} — {chart.XAxis.Label}: {ValueText.FormatWithUnit(point.X, chart.XAxis)}, {chart.YAxis.Label}: {ValueText.FormatWithUnit(point.Y, chart.YAxis)}";
                 // Baselines get hollow markers so they read as reference marks, not measurements to compare.
-                canvas.Circle(x.Map(point.X), y.Map(point.Y), MarkerRadius, dashed ? "#ffffff" : colour, colour, "marker", tooltip);
+                canvas.Circle(x.Map(point.X), y.Map(point.Y), MarkerRadius, series.IsBaseline ? "#ffffff" : colour, colour, "marker", tooltip);
             }
 
             canvas.CloseGroup();

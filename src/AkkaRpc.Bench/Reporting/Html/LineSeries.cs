@@ -6,8 +6,11 @@ namespace AkkaRpc.Bench.Reporting.Html;
 internal sealed record LineSeries(string Name, IReadOnlyList<ChartPoint> Points)
 {
     /// <summary>
-    /// True for a reference the other lines are judged against (a machine floor such as raw socket
-    /// ping-pong): drawn dashed and grey so it reads as a yardstick, not a contender.
+    /// True for a reference the other lines are judged against (a machine floor such as raw socket ping-pong): drawn
+    /// with hollow markers so it reads as a yardstick, not a contender; without a <see cref="Style"/>, also grey and dashed.
     /// </summary>
     public bool IsBaseline { get; init; }
+
+    /// <summary>The colour and dash of this series, the same in every chart of a report; null for the palette's next colour.</summary>
+    public SeriesStyle? Style { get; init; }
 }

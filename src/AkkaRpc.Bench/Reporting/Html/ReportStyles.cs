@@ -37,6 +37,7 @@ internal static class ReportStyles
         svg.chart .grid { stroke: var(--rule); stroke-width: 1; }
         svg.chart .axis-line { stroke: #9aa5b1; stroke-width: 1; }
         svg.chart .line { stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
+        svg.chart .line[stroke-dasharray], svg.chart .legend-line { stroke-linecap: butt; }
         svg.chart .legend-line { stroke-width: 2.5; }
         svg.chart .marker { stroke-width: 2; }
         svg.chart .bar:hover, svg.chart .marker:hover { opacity: .75; }

@@ -51,10 +51,10 @@ internal sealed class SvgCanvas
         CloseWithTooltip("circle", tooltip);
     }
 
-    /// <summary>An open path through <paramref name="data"/> (SVG path data built by the caller from <see cref="Px"/> values).</summary>
-    public void Path(string data, string stroke, string cssClass, bool dashed)
+    /// <summary>An open path through <paramref name="data"/> (SVG path data built by the caller from <see cref="Px"/> values), solid or with <paramref name="dash"/>.</summary>
+    public void Path(string data, string stroke, string cssClass, string? dash)
     {
-        string dash = dashed ? " stroke-dasharray=\"6 4\"" : "";
+        dash = dash is null ? "" : $" stroke-dasharray=\"{HtmlText.Escape(dash)}\"";
         _out.Write($"<path class=\"{cssClass}\" d=\"{data}\" fill=\"none\" stroke=\"{stroke}\"{dash}/>");
     }
 

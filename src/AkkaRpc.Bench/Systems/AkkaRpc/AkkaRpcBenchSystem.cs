@@ -1,4 +1,3 @@
-using AkkaRpc.Actors;
 using AkkaRpc.Client;
 using AkkaRpc.Sqlite;
 
@@ -7,7 +6,13 @@ namespace AkkaRpc.Bench.Systems.AkkaRpc;
 /// <summary>
 /// AkkaRpc through the real client library: each simulated client opens a private connection to the node at the
 /// endpoint's address (never auto-spawning one), and runs the benchmark's SQL on the node's owner of the database.
+/// The client is safe for concurrent use, so a pipelined workload keeps its requests outstanding on one connection.
 /// </summary>
+/// <remarks>
+/// Only the client's public API is used (<see cref="AkkaRpcClient.ConnectAsync(string, AkkaRpcClientOptions, CancellationToken)"/>,
+/// <see cref="AkkaRpcDatabase"/>, <see cref="AkkaRpcClientOptions"/>), which stays as it is when the client moves onto Akka.NET;
+/// <c>SqlParameters</c> and <c>SqlValueKind</c> move with the messages to <c>AkkaRpc.Protocol</c>, a <c>using</c> to change then.
+/// </remarks>
 internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookiePath = null) : IBenchSystem
 {
     /// <inheritdoc/>
@@ -16,21 +21,24 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookie
     /// <summary>Client options that reach exactly the node at <paramref name="address"/>: one TCP port, or one Unix socket.</summary>
     public static AkkaRpcClientOptions OptionsFor(string address, string? cookiePath = null)
     {
-        if (!ActorPath.TryParse(address.TrimEnd('/') + "/user", out var path) || path.Address.Host is null)
+        var node = NodeAddress.Parse(address);
+        var options = new AkkaRpcClientOptions
         {
-            throw new FormatException($"'{address}' is not a node address: write akkarpc.tcp://System@host:port or akkarpc.unix://System@/path/to.sock.");
-        }
-
-        var options = new AkkaRpcClientOptions { AutoSpawn = false, PrivateConnection = true, TcpPortCount = 0, CookiePath = cookiePath };
-        if (path.Address.Protocol == "akkarpc.unix")
+            AutoSpawn = false,
+            PrivateConnection = true,
+            TcpPortCount = 0,
+            CookiePath = cookiePath,
+            SystemName = node.SystemName,
+        };
+        if (node.SocketPath is { } socket)
         {
-            options.UnixSocket = path.Address.Host;
+            options.UnixSocket = socket;
         }
         else
         {
             options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
-            options.TcpHost = path.Address.Host;
-            options.TcpPort = path.Address.Port ?? throw new FormatException($"The TCP address '{address}' has no port.");
+            options.TcpHost = node.Host!;
+            options.TcpPort = node.Port;
             options.TcpPortCount = 1;
         }
 

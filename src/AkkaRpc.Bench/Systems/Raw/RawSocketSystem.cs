@@ -42,9 +42,14 @@ internal sealed class RawSocketSystem(SystemEndpoint endpoint) : IBenchSystem
 
     private sealed class Connection(NetworkStream stream) : IBenchConnection
     {
+        // Overlapping calls (a pipelined workload) write one at a time and read their answers in the order they wrote,
+        // as the server answers; each side has buffers of its own. A lone caller never waits on either.
+        private readonly SemaphoreSlim _writeGate = new(1, 1);
         private readonly byte[] _header = new byte[RawProtocol.HeaderSize];
-        private readonly byte[] _small = new byte[RawProtocol.SmallRequestSize];
+        private readonly byte[] _echo = EchoRequest();
+        private readonly byte[] _answer = new byte[RawProtocol.SmallRequestSize];
         private readonly byte[] _lengthPrefix = new byte[4];
+        private Task _lastRead = Task.CompletedTask;
 
         public Task<Transfer> PingAsync(CancellationToken cancellationToken) => EchoAsync(cancellationToken);
 
@@ -66,35 +71,90 @@ internal sealed class RawSocketSystem(SystemEndpoint endpoint) : IBenchSystem
 
         public Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public ValueTask DisposeAsync() => stream.DisposeAsync();
-
-        private async Task<Transfer> EchoAsync(CancellationToken cancellationToken)
+        public async ValueTask DisposeAsync()
         {
-            RawProtocol.WriteHeader(_header, RawProtocol.Echo, 0, _small.Length);
-            await stream.WriteAsync(_header, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync(_small, cancellationToken).ConfigureAwait(false);
-            int length = await ReadLengthAsync(cancellationToken).ConfigureAwait(false);
-            PayloadCheck.Length("An echo", length, _small.Length);
-            await stream.ReadExactlyAsync(_small, cancellationToken).ConfigureAwait(false);
-            return Transfer.None;
+            await stream.DisposeAsync().ConfigureAwait(false);
+            _writeGate.Dispose();
         }
 
-        private async Task<Transfer> SinkAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        private Task<Transfer> EchoAsync(CancellationToken cancellationToken) => ExchangeAsync(
+            async ct => await stream.WriteAsync(_echo, ct).ConfigureAwait(false),
+            async ct =>
+            {
+                int length = await ReadLengthAsync(ct).ConfigureAwait(false);
+                PayloadCheck.Length("An echo", length, _answer.Length);
+                await stream.ReadExactlyAsync(_answer, ct).ConfigureAwait(false);
+                return Transfer.None;
+            },
+            cancellationToken);
+
+        private Task<Transfer> SinkAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => ExchangeAsync(
+            async ct =>
+            {
+                RawProtocol.WriteHeader(_header, RawProtocol.Sink, 0, data.Length);
+                await stream.WriteAsync(_header, ct).ConfigureAwait(false);
+                await stream.WriteAsync(data, ct).ConfigureAwait(false);
+            },
+            async ct =>
+            {
+                PayloadCheck.Length("A sink's answer", await ReadLengthAsync(ct).ConfigureAwait(false), 0);
+                return new Transfer(data.Length, 0);
+            },
+            cancellationToken);
+
+        private Task<Transfer> SourceAsync(int size, CancellationToken cancellationToken) => ExchangeAsync(
+            async ct =>
+            {
+                RawProtocol.WriteHeader(_header, RawProtocol.Source, size, 0);
+                await stream.WriteAsync(_header, ct).ConfigureAwait(false);
+            },
+            async ct =>
+            {
+                int length = await ReadLengthAsync(ct).ConfigureAwait(false);
+                PayloadCheck.Length("A download", length, size);
+                await SkipAsync(length, ct).ConfigureAwait(false);
+                return new Transfer(0, length);
+            },
+            cancellationToken);
+
+        /// <summary>An echo's header and payload in one buffer, so each echo is one write: the least a request costs.</summary>
+        private static byte[] EchoRequest()
         {
-            RawProtocol.WriteHeader(_header, RawProtocol.Sink, 0, data.Length);
-            await stream.WriteAsync(_header, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-            PayloadCheck.Length("A sink's answer", await ReadLengthAsync(cancellationToken).ConfigureAwait(false), 0);
-            return new Transfer(data.Length, 0);
+            var request = new byte[RawProtocol.HeaderSize + RawProtocol.SmallRequestSize];
+            RawProtocol.WriteHeader(request, RawProtocol.Echo, 0, RawProtocol.SmallRequestSize);
+            return request;
         }
 
-        private async Task<Transfer> SourceAsync(int size, CancellationToken cancellationToken)
+        private async Task<Transfer> ExchangeAsync(Func<CancellationToken, Task> write, Func<CancellationToken, Task<Transfer>> read, CancellationToken cancellationToken)
         {
-            RawProtocol.WriteHeader(_header, RawProtocol.Source, size, 0);
-            await stream.WriteAsync(_header, cancellationToken).ConfigureAwait(false);
-            int length = await ReadLengthAsync(cancellationToken).ConfigureAwait(false);
-            PayloadCheck.Length("A download", length, size);
-            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(size, 1), 1024 * 1024));
+            var readDone = new TaskCompletionSource();
+            try
+            {
+                Task previousRead;
+                await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    previousRead = _lastRead;
+                    _lastRead = readDone.Task;
+                    await write(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _writeGate.Release();
+                }
+
+                await previousRead.ConfigureAwait(false);
+                return await read(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                readDone.TrySetResult();
+            }
+        }
+
+        private async Task SkipAsync(int length, CancellationToken cancellationToken)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(length, 1), 1024 * 1024));
             try
             {
                 for (int left = length; left > 0;)
@@ -112,8 +172,6 @@ internal sealed class RawSocketSystem(SystemEndpoint endpoint) : IBenchSystem
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-
-            return new Transfer(0, length);
         }
 
         private async Task<int> ReadLengthAsync(CancellationToken cancellationToken)

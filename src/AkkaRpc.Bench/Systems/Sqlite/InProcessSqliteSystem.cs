@@ -25,43 +25,46 @@ internal sealed class InProcessSqliteSystem(SystemEndpoint endpoint) : IBenchSys
 
     private sealed class Connection(SqliteStore store) : IBenchConnection
     {
+        // One SQLite connection is not safe for overlapping calls (a pipelined workload): they take turns.
+        private readonly Lock _gate = new();
+
         public Task<Transfer> PingAsync(CancellationToken cancellationToken) => Task.FromResult(Transfer.None);
 
         public Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken) =>
-            Task.FromResult(store.PointQuery(id) is null ? throw new InvalidDataException($"Row {id} is missing.") : Transfer.None);
+            Task.FromResult(Locked(() => store.PointQuery(id)) is null ? throw new InvalidDataException($"Row {id} is missing.") : Transfer.None);
 
         public Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
         {
-            store.Insert(value);
+            Locked(() => store.Insert(value));
             return Task.FromResult(Transfer.None);
         }
 
         public Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-            Task.FromResult((store.InsertBlob(data.ToArray()), new Transfer(data.Length, 0)));
+            Task.FromResult((Locked(() => store.InsertBlob(data.ToArray())), new Transfer(data.Length, 0)));
 
         public Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken)
         {
-            int length = store.SelectBlob(id)?.Length ?? -1;
+            int length = Locked(() => store.SelectBlob(id))?.Length ?? -1;
             PayloadCheck.Length($"Blob {id}", length, expectedLength);
             return Task.FromResult(new Transfer(0, length));
         }
 
         public Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
         {
-            store.InsertChunk(transferId, sequence, chunk.ToArray());
+            Locked(() => store.InsertChunk(transferId, sequence, chunk.ToArray()));
             return Task.FromResult(new Transfer(chunk.Length, 0));
         }
 
         public Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken)
         {
-            int length = store.SelectChunk(transferId, sequence)?.Length ?? -1;
+            int length = Locked(() => store.SelectChunk(transferId, sequence))?.Length ?? -1;
             PayloadCheck.Length($"Chunk {sequence} of file {transferId}", length, expectedLength);
             return Task.FromResult(new Transfer(0, length));
         }
 
         public Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken)
         {
-            store.DeleteTransfer(transferId);
+            Locked(() => store.DeleteTransfer(transferId));
             return Task.CompletedTask;
         }
 
@@ -69,6 +72,22 @@ internal sealed class InProcessSqliteSystem(SystemEndpoint endpoint) : IBenchSys
         {
             store.Dispose();
             return ValueTask.CompletedTask;
+        }
+
+        private T Locked<T>(Func<T> call)
+        {
+            lock (_gate)
+            {
+                return call();
+            }
+        }
+
+        private void Locked(Action call)
+        {
+            lock (_gate)
+            {
+                call();
+            }
         }
     }
 }

@@ -1,0 +1,14 @@
+namespace AkkaRpc.Bench.Running;
+
+/// <summary>What a run measures: the three suites of <c>akkarpc bench</c>, one harness.</summary>
+internal enum BenchSuiteKind
+{
+    /// <summary><c>akkarpc bench</c>: rpycbench's five scenarios against every system.</summary>
+    Full = 1,
+
+    /// <summary><c>akkarpc bench owner</c>: point query and insert through a database owner next to a bare SQLite connection.</summary>
+    Owner = 2,
+
+    /// <summary><c>akkarpc bench remote</c>: sequential and pipelined point queries over each transport next to the raw socket floor.</summary>
+    Remote = 3,
+}
