@@ -1,5 +1,5 @@
 using AkkaRpc.Cli.Commands;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Cli.Tests;
 

@@ -81,7 +81,7 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
     [Fact]
     public async Task AnApplicationsOwnSystem_WithAkkaRpcClient_SendsPlainMessagesToAnOwner()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddAkka("app", akka => akka.WithAkkaRpcClient(ClientOptions));
         using var app = builder.Build();
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -1,60 +1,65 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
+using AkkaRpc.Client;
 
 namespace AkkaRpc.Bench.Running;
 
-/// <summary>Reads <see cref="BenchSettings"/> from the <c>bench</c> section (HOCON <c>akkarpc.bench</c>), over given defaults.</summary>
+/// <summary>Reads <see cref="BenchSettings"/> from HOCON <c>akkarpc.bench</c>, over given defaults.</summary>
 internal static class BenchSettingsReader
 {
-    /// <summary>Returns <paramref name="suite"/>'s defaults with every key present under <c>bench</c> (or <c>bench:quick</c> when <paramref name="quick"/>) applied.</summary>
-    public static BenchSettings Read(IConfiguration configuration, BenchSuiteKind suite, bool quick)
+    private const string Section = "akkarpc.bench";
+
+    /// <summary>Returns <paramref name="suite"/>'s defaults with every key present under <c>akkarpc.bench</c> (or <c>akkarpc.bench.quick</c> when <paramref name="quick"/>) applied.</summary>
+    public static BenchSettings Read(Config configuration, BenchSuiteKind suite, bool quick)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var settings = Apply(configuration.GetSection("bench"), BenchSettings.For(suite, quick), includeSizes: !quick);
-        return quick ? Apply(configuration.GetSection("bench:quick"), settings, includeSizes: true) : settings;
+        var settings = Apply(configuration, Section, BenchSettings.For(suite, quick), includeSizes: !quick);
+        return quick ? Apply(configuration, Section + ".quick", settings, includeSizes: true) : settings;
     }
 
-    private static BenchSettings Apply(IConfigurationSection s, BenchSettings d, bool includeSizes) => d with
+    private static BenchSettings Apply(Config config, string section, BenchSettings d, bool includeSizes)
     {
-        NumSerialConnections = Int(s, "num-serial-connections", d.NumSerialConnections),
-        NumRequests = Int(s, "num-requests", d.NumRequests),
-        NumParallelClients = Int(s, "num-parallel-clients", d.NumParallelClients),
-        RequestsPerClient = Int(s, "requests-per-client", d.RequestsPerClient),
-        Warmup = Int(s, "warmup-requests", d.Warmup, min: 0),
-        BandwidthSizes = includeSizes ? Sizes(s, "bandwidth-sizes", d.BandwidthSizes.Select(x => (long)x).ToList()).Select(x => checked((int)x)).ToList() : d.BandwidthSizes,
-        BandwidthIterations = Int(s, "bandwidth-iterations", d.BandwidthIterations),
-        TestBinaryTransfer = s["test-binary-transfer"] is { } b ? bool.Parse(b) : d.TestBinaryTransfer,
-        BinaryFileSizes = includeSizes ? Sizes(s, "binary-file-sizes", d.BinaryFileSizes) : d.BinaryFileSizes,
-        BinaryChunkSize = Int(s, "binary-chunk-size", d.BinaryChunkSize),
-        BinaryIterations = Int(s, "binary-iterations", d.BinaryIterations),
-        MaxStepDuration = s["max-step-duration"] is { } t ? TimeSpan.FromSeconds(double.Parse(t.TrimEnd('s'), CultureInfo.InvariantCulture)) : d.MaxStepDuration,
-        Rounds = Int(s, "rounds", d.Rounds),
-        PipelinedRequests = Int(s, "pipelined-requests", d.PipelinedRequests),
-        PipelinedInFlight = Int(s, "pipelined-in-flight", d.PipelinedInFlight),
-    };
+        var s = new SettingsReader(config, section);
+        return d with
+        {
+            NumSerialConnections = s.Int("num-serial-connections", d.NumSerialConnections, min: 1),
+            NumRequests = s.Int("num-requests", d.NumRequests, min: 1),
+            NumParallelClients = s.Int("num-parallel-clients", d.NumParallelClients, min: 1),
+            RequestsPerClient = s.Int("requests-per-client", d.RequestsPerClient, min: 1),
+            Warmup = s.Int("warmup-requests", d.Warmup, min: 0),
+            BandwidthSizes = includeSizes ? Sizes(config, section, "bandwidth-sizes", d.BandwidthSizes.Select(x => (long)x).ToList()).Select(x => checked((int)x)).ToList() : d.BandwidthSizes,
+            BandwidthIterations = s.Int("bandwidth-iterations", d.BandwidthIterations, min: 1),
+            TestBinaryTransfer = s.Bool("test-binary-transfer", d.TestBinaryTransfer),
+            BinaryFileSizes = includeSizes ? Sizes(config, section, "binary-file-sizes", d.BinaryFileSizes) : d.BinaryFileSizes,
+            BinaryChunkSize = s.Int("binary-chunk-size", d.BinaryChunkSize, min: 1),
+            BinaryIterations = s.Int("binary-iterations", d.BinaryIterations, min: 1),
+            MaxStepDuration = s.Duration("max-step-duration", d.MaxStepDuration),
+            Rounds = s.Int("rounds", d.Rounds, min: 1),
+            PipelinedRequests = s.Int("pipelined-requests", d.PipelinedRequests, min: 1),
+            PipelinedInFlight = s.Int("pipelined-in-flight", d.PipelinedInFlight, min: 1),
+        };
+    }
 
-    private static int Int(IConfigurationSection s, string key, int fallback, int min = 1)
+    private static IReadOnlyList<long> Sizes(Config config, string section, string key, IReadOnlyList<long> fallback)
     {
-        if (s[key] is not { } text)
+        var path = section + "." + key;
+        if (!config.HasPath(path))
         {
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min
-            ? value
-            : throw new InvalidOperationException($"Configuration key 'akkarpc.{s.Path.Replace(':', '.')}.{key}' must be a whole number of at least {min}, not '{text}'.");
-    }
-
-    private static IReadOnlyList<long> Sizes(IConfigurationSection s, string key, IReadOnlyList<long> fallback)
-    {
-        var items = s.GetSection(key).GetChildren().Select(c => c.Value).ToList();
-        if (items.Count == 0)
+        IList<string> items;
+        try
         {
-            return fallback;
+            items = config.GetStringList(path);
+        }
+        catch (Exception e) when (e is ConfigurationException or InvalidCastException or FormatException)
+        {
+            throw new InvalidOperationException($"Configuration key '{path}' must be a list of sizes in bytes.", e);
         }
 
-        return items.Select(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) && v > 0
+        return items.Count == 0 ? fallback : items.Select(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) && v > 0
             ? v
-            : throw new InvalidOperationException($"Configuration key 'akkarpc.{s.Path.Replace(':', '.')}.{key}' must list sizes in bytes, not '{text}'.")).ToList();
+            : throw new InvalidOperationException($"Configuration key '{path}' must list sizes in bytes, not '{text}'.")).ToList();
     }
 }

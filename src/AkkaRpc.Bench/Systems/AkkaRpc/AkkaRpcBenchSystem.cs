@@ -1,5 +1,5 @@
 using AkkaRpc.Client;
-using AkkaRpc.Sqlite;
+using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Bench.Systems.AkkaRpc;
 
