@@ -120,11 +120,39 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void ABrokenFile_IsAParseError_NotASilentDefault()
+    public void AFileCutShort_AfterItsEqualsSign_IsRefused_NamingTheKey()
     {
+        // Akka's parser takes this without a word (and leaves the value undefined); the default would apply silently.
         var broken = Write("broken.conf", "akkarpc { databases { busy-timeout = \n");
 
-        Assert.ThrowsAny<Exception>(() => AkkaRpcConfiguration.Load(broken));
+        var error = Assert.Throws<ConfigurationException>(() => AkkaRpcConfiguration.Load(broken));
+
+        Assert.Contains("'akkarpc.databases.busy-timeout' has no value", error.Message, StringComparison.Ordinal);
+        Assert.Contains(broken, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("flag")]
+    public void AMisspeltSetting_IsRefused_ListingTheRealOnes_InsteadOfSilentlyKeepingTheDefault(string where)
+    {
+        var file = Write("typo.conf", "akkarpc.databases.busy-timout = 1s\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => where == "file"
+            ? AkkaRpcConfiguration.Load(file)
+            : AkkaRpcConfiguration.Load(null, ["--databases:busy-timout=1s"]));
+
+        Assert.Contains("'akkarpc.databases.busy-timout' is not an AkkaRpc setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains("busy-timeout", error.Message.Split("has:")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SettingsOfOtherComponents_AndAkkasOwn_AreLeftToThem()
+    {
+        var config = AkkaRpcConfiguration.Load(null, ["--bench:rounds=3", "--sqlite:owner-dispatcher:throughput=10", "--akka:loglevel=INFO"]);
+
+        Assert.Equal(3, config.GetInt("akkarpc.bench.rounds"));
+        Assert.Equal(10, config.GetInt("akkarpc.sqlite.owner-dispatcher.throughput"));
     }
 
     [Fact]

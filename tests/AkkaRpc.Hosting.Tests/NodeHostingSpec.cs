@@ -22,6 +22,7 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
         AutoSpawn = false,
         PrivateConnection = true,
         RequestTimeout = Ceiling,
+        SystemName = Sys.Name,
     };
 
     protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) => builder
@@ -67,7 +68,7 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
     public async Task ARemotePoisonPill_OrKill_StopsNothing_InUntrustedMode()
     {
         using var attacker = ActorSystem.Create("attacker", AkkaRpcClientConfig.For(ClientOptions));
-        var databases = attacker.ActorSelection(Transport.UnixSocketAddress.ToAddress(Socket, Sys.Name) + NodePaths.Databases);
+        var databases = attacker.ActorSelection(new RootActorPath(Transport.UnixSocketAddress.ToAddress(Socket, Sys.Name)) / "user" / NodePaths.DatabasesName);
         Assert.NotNull((await databases.Ask<ActorIdentity>(new Identify(1), Ceiling, TestContext.Current.CancellationToken)).Subject);
 
         databases.Tell(PoisonPill.Instance);

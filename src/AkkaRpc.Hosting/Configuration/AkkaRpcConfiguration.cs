@@ -49,7 +49,9 @@ public static class AkkaRpcConfiguration
         }
 
         var file = hoconPath is null ? Config.Empty : ParseFile(hoconPath);
-        return FromConfiguration(overrides.Build()).WithFallback(file).WithFallback(Reference);
+        var flags = FromConfiguration(overrides.Build());
+        Validate(flags, "the command-line flags and AKKARPC__ environment variables");
+        return flags.WithFallback(file).WithFallback(Reference);
     }
 
     /// <summary>
@@ -64,7 +66,9 @@ public static class AkkaRpcConfiguration
             throw new FileNotFoundException($"The configuration file {full} does not exist.", full);
         }
 
-        return ConfigurationFactory.ParseString(File.ReadAllText(full), name => Include(Path.GetDirectoryName(full)!, name, depth: 1));
+        var config = ConfigurationFactory.ParseString(File.ReadAllText(full), name => Include(Path.GetDirectoryName(full)!, name, depth: 1));
+        Validate(config, full);
+        return config;
     }
 
     /// <summary>
@@ -77,6 +81,62 @@ public static class AkkaRpcConfiguration
         var all = configuration.ToHocon(normalizeKeys: true);
         var akka = all.HasPath("akka") ? all.GetConfig("akka").MoveTo("akka") : Config.Empty;
         return akka.WithFallback(all.MoveTo("akkarpc"));
+    }
+
+    /// <summary>
+    /// Refuses what Akka's lenient parser lets through silently: a key with no value (<c>busy-timeout =</c> at the end of a
+    /// truncated file), and a misspelt key in a section the reference defines (<c>akkarpc.databases.busy-timout</c>),
+    /// which would otherwise be ignored while the default applies.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The message names the key and where it came from.</exception>
+    private static void Validate(Config config, string source)
+    {
+        if (config.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (path, value) in Leaves(config.Root, string.Empty))
+        {
+            if (value.IsEmpty)
+            {
+                throw new ConfigurationException($"In {source}: '{path}' has no value. Is the file cut short, or a value missing after '='?");
+            }
+
+            if (path.StartsWith("akkarpc.", StringComparison.Ordinal) && !Reference.HasPath(path) && IsReferenceSection(path))
+            {
+                var section = path[..path.LastIndexOf('.')];
+                var known = Reference.HasPath(section) && Reference.GetValue(section).IsObject()
+                    ? string.Join(", ", Leaves(Reference.GetValue(section), section).Select(l => l.Path[(section.Length + 1)..]))
+                    : "(none)";
+                throw new ConfigurationException($"In {source}: '{path}' is not an AkkaRpc setting. {section} has: {known}.");
+            }
+        }
+    }
+
+    // The akkarpc sections the reference defines in full (databases, node, remote, client) and its own top-level keys;
+    // other sections (bench sizes, the owners' dispatcher) belong to the components that read them.
+    private static bool IsReferenceSection(string path)
+    {
+        var parts = path.Split('.');
+        return parts.Length == 2 || (Reference.HasPath("akkarpc." + parts[1]) && Reference.GetValue("akkarpc." + parts[1]).IsObject());
+    }
+
+    private static IEnumerable<(string Path, HoconValue Value)> Leaves(HoconValue value, string path)
+    {
+        if (!value.IsObject())
+        {
+            yield return (path, value);
+            yield break;
+        }
+
+        foreach (var (key, child) in value.GetObject().Items)
+        {
+            foreach (var leaf in Leaves(child, path.Length == 0 ? key : path + "." + key))
+            {
+                yield return leaf;
+            }
+        }
     }
 
     private static HoconRoot Include(string directory, string name, int depth)

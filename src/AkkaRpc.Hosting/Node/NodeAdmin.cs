@@ -27,7 +27,8 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
     private DateTimeOffset _lastConnected;
     private bool _stopping;
 
-    private NodeAdmin(IActorRef databases, NodeOptions options)
+    // Public: Akka creates actors through their public constructors (Props.Create only names it).
+    public NodeAdmin(IActorRef databases, NodeOptions options)
     {
         _databases = databases;
         _options = options;
@@ -62,8 +63,11 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
         var sender = Sender;
         var addresses = _transports.BoundAddresses.Select(a => a.ToString()).ToArray();
         var connections = _transports.InboundConnectionCount;
+
+        // Everything the reply needs is read here: the supervisor's answer completes outside this actor's context.
+        var (systemName, startedAt, idleShutdown) = (Context.System.Name, _startedAt, _options.IdleShutdown);
         NodeStatus Status(IReadOnlyList<DatabaseStatus> databases) =>
-            new(Context.System.Name, Environment.ProcessId, addresses, _startedAt, connections, _options.IdleShutdown, databases);
+            new(systemName, Environment.ProcessId, addresses, startedAt, connections, idleShutdown, databases);
 
         if (_databases.IsNobody())
         {
@@ -71,14 +75,14 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
             return;
         }
 
-        var system = Context.System;
+        var log = _log;
         _databases.Ask<DatabasesSupervisor.StatusReport>(DatabasesSupervisor.GetStatus.Instance, SupervisorTimeout).PipeTo(
             sender,
             Self,
             report => Status(report.Databases),
             failure =>
             {
-                system.Log.Debug("The databases' supervisor did not report ({0}); the status lists no databases", failure.Message);
+                log.Warning("The databases' supervisor did not report ({0}); the status lists no databases", failure.Message);
                 return Status([]);
             });
     }
