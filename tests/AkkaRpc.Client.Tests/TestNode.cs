@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using AkkaRpc.Client;
 using AkkaRpc.Hosting;
 using AkkaRpc.Protocol;
@@ -43,17 +44,20 @@ internal sealed class TestNode : IAsyncDisposable
         RequestTimeout = Ceiling,
     };
 
-    public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null)
+    public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null, Func<NodeTransportOptions, NodeTransportOptions>? transport = null)
     {
         var directory = global::System.IO.Directory.CreateTempSubdirectory("akkarpc-client-").FullName;
-        return await StartInAsync(directory, databases, tcpPort);
+        return await StartInAsync(directory, databases, tcpPort, transport);
     }
+
+    /// <summary>The node's addresses on every transport it listens on (the DotNetty one included, when enabled).</summary>
+    public IEnumerable<Address> Addresses => ((Akka.Remote.IRemoteActorRefProvider)((ExtendedActorSystem)System).Provider).Transport.Addresses;
 
     /// <summary>Stops the node abruptly for its clients (connections close) and starts a fresh one on the same socket and data.</summary>
     public async Task<TestNode> RestartAsync()
     {
         await StopAsync();
-        return await StartInAsync(Directory, null, TcpPort);
+        return await StartInAsync(Directory, null, TcpPort, null);
     }
 
     public async Task StopAsync()
@@ -77,7 +81,7 @@ internal sealed class TestNode : IAsyncDisposable
         }
     }
 
-    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort)
+    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort, Func<NodeTransportOptions, NodeTransportOptions>? customize)
     {
         var transport = new NodeTransportOptions
         {
@@ -86,8 +90,15 @@ internal sealed class TestNode : IAsyncDisposable
             UnixSocket = Path.Combine(directory, "node.sock"),
             CookiePath = Path.Combine(directory, "cookie"),
         };
+        transport = customize?.Invoke(transport) ?? transport;
         var config = transport.ToConfig().WithFallback(ProtocolConfig.Serialization).WithFallback(DatabasesSupervisor.DefaultConfig);
-        var system = ActorSystem.Create("AkkaRpc", config);
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
+        if (transport.ToSetup() is { } tls)
+        {
+            setup = setup.And(tls);
+        }
+
+        var system = ActorSystem.Create("AkkaRpc", setup);
         var options = databases ?? new DatabasesOptions();
         options.Database.DataDirectory = Path.Combine(directory, "data");
         system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);

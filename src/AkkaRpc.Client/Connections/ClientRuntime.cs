@@ -125,9 +125,17 @@ internal sealed class ClientRuntime : IAsyncDisposable
     private static ClientRuntime Start(AkkaRpcClientOptions options, bool isShared)
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var config = AkkaRpcClientConfig.Build(options.CookiePath, options.ConnectTimeout, logToFactory: options.LoggerFactory is not null);
-        var bootstrap = BootstrapSetup.Create().WithConfig(config);
-        var setup = options.LoggerFactory is { } factory ? bootstrap.And(new LoggerFactorySetup(factory)) : ActorSystemSetup.Create(bootstrap);
+        var config = AkkaRpcClientConfig.Build(options, logToFactory: options.LoggerFactory is not null);
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
+        if (options.LoggerFactory is { } factory)
+        {
+            setup = setup.And(new LoggerFactorySetup(factory));
+        }
+
+        if (AkkaRpcClientConfig.Setup(options) is { } tls)
+        {
+            setup = setup.And(tls);
+        }
 
         return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, ownsSystem: true, isShared);
     }
@@ -140,17 +148,18 @@ internal sealed class ClientRuntime : IAsyncDisposable
         }
     }
 
-    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, ILoggerFactory? LoggerFactory)
+    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, ILoggerFactory? LoggerFactory, bool DotNetty, string? Certificate)
     {
-        public static TransportKey Of(AkkaRpcClientOptions o) => new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.LoggerFactory);
+        public static TransportKey Of(AkkaRpcClientOptions o) =>
+            new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.LoggerFactory, o.UsesDotNetty, o.DotNettyCertificate);
     }
 
     private sealed record LocatorKey(
         string? UnixSocket, string TcpHost, int TcpPort, int TcpPortCount, string SystemName, bool AutoSpawn, string? RuntimeDirectory,
-        string? DataDirectory, string? ServerExecutable, TimeSpan SpawnTimeout, TimeSpan IdleShutdown, TimeSpan RequestTimeout)
+        string? DataDirectory, string? ServerExecutable, TimeSpan SpawnTimeout, TimeSpan IdleShutdown, TimeSpan RequestTimeout, string? NodeAddress)
     {
         public static LocatorKey Of(AkkaRpcClientOptions o) => new(
             o.UnixSocket, o.TcpHost, o.TcpPort, o.TcpPortCount, o.SystemName, o.AutoSpawn, o.RuntimeDirectory,
-            o.DataDirectory, o.ServerExecutable, o.SpawnTimeout, o.IdleShutdown, o.RequestTimeout);
+            o.DataDirectory, o.ServerExecutable, o.SpawnTimeout, o.IdleShutdown, o.RequestTimeout, o.NodeAddress);
     }
 }
