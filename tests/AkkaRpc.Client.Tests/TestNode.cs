@@ -42,6 +42,9 @@ internal sealed class TestNode : IAsyncDisposable
         PrivateConnection = privateConnection,
         RuntimeDirectory = Directory,
         RequestTimeout = Ceiling,
+
+        // A loaded machine (CI) may take seconds for a handshake, TLS above all.
+        ConnectTimeout = TestTime.Seconds(5),
     };
 
     public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null, Func<NodeTransportOptions, NodeTransportOptions>? transport = null)
@@ -52,6 +55,30 @@ internal sealed class TestNode : IAsyncDisposable
 
     /// <summary>The node's addresses on every transport it listens on (the DotNetty one included, when enabled).</summary>
     public IEnumerable<Address> Addresses => ((Akka.Remote.IRemoteActorRefProvider)((ExtendedActorSystem)System).Provider).Transport.Addresses;
+
+    /// <summary>
+    /// Waits until <paramref name="database"/>'s owner is busy with one request while another waits in its mailbox: a
+    /// request sent just before that other one is then certainly running on the node.
+    /// </summary>
+    public async Task WaitUntilBusyAsync(string database)
+    {
+        var supervisor = await System.ActorSelection("/user/" + NodePaths.DatabasesName).ResolveOne(Ceiling);
+        using var ceiling = new CancellationTokenSource(Ceiling);
+        while (true)
+        {
+            var report = await supervisor.Ask<DatabasesSupervisor.StatusReport>(DatabasesSupervisor.GetStatus.Instance, Ceiling);
+            if (report.Databases.Any(d => d.Name == database && d.MailboxDepth >= 1))
+            {
+                return;
+            }
+
+            // Polling the node's own status is the only view into its owner; the ceiling bounds it.
+            await Task.Delay(TimeSpan.FromMilliseconds(5), ceiling.Token);
+        }
+    }
+
+    /// <summary>Closes every connection without a goodbye: to its clients the node vanished, as a killed process does; it keeps running.</summary>
+    public void CutConnections() => Transport.AkkaRpcTransportExtension.Get(System).AbortConnections("the test cut the node's connections");
 
     /// <summary>Stops the node abruptly for its clients (connections close) and starts a fresh one on the same socket and data.</summary>
     public async Task<TestNode> RestartAsync()

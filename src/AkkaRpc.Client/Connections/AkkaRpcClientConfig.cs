@@ -56,6 +56,10 @@ public static class AkkaRpcClientConfig
                 rpc-unix { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
                 rpc-tcp { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
 
+                # Akka.Remote's own handshake (after ours) fails no later than the connect timeout, so a peer that never
+                # completes it (a DotNetty TLS handshake refused, say) is skipped instead of outliving the request.
+                handshake-timeout = {{handshake}}
+
                 # A client learns that a node is gone from the association's own events, and its discovery polls a node
                 # it just spawned every few milliseconds: a gate after a failed connect would drop those polls unseen.
                 retry-gate-closed-for = 0s

@@ -161,6 +161,10 @@ public sealed record NodeTransportOptions
               remote {
                 enabled-transports = [{{string.Join(", ", transports)}}]
                 untrusted-mode = on
+
+                # Clients listen nowhere, so a node never connects out to one; a gate after a client's connection
+                # failed would only hold back that client's reconnect (the same address, over a new connection).
+                retry-gate-closed-for = 0s
                 trusted-selection-paths = [{{string.Join(", ", TrustedPaths.Select(Quote))}}]
                 watch-failure-detector {
                   heartbeat-interval = {{Millis(HeartbeatInterval)}}
