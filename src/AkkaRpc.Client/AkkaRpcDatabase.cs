@@ -65,7 +65,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
     /// </summary>
     public async Task<AkkaRpcTransaction> BeginTransactionAsync(TimeSpan? lease = null, CancellationToken cancellationToken = default)
     {
-        var started = await RequestAsync<TransactionStarted>(new Begin(lease ?? TimeSpan.FromSeconds(30)), transactionId: null, options: null, cancellationToken).ConfigureAwait(false);
+        var started = await RequestAsync<TransactionStarted>(new Begin(lease ?? TimeSpan.FromSeconds(30), _runtime.Session), transactionId: null, options: null, cancellationToken).ConfigureAwait(false);
         return new AkkaRpcTransaction(this, started.TransactionId, started.Lease);
     }
 

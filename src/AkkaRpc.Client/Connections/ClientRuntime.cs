@@ -33,6 +33,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
         System = system;
         LoggerFactory = loggerFactory;
         Links = NodeLinks.Start(system);
+        Session = system.ActorOf(Props.Create(() => new SessionActor()), "akkarpc-session-" + Guid.NewGuid().ToString("n"));
         _ownsSystem = ownsSystem;
         IsShared = isShared;
     }
@@ -40,6 +41,9 @@ internal sealed class ClientRuntime : IAsyncDisposable
     public ActorSystem System { get; }
 
     public NodeLinks Links { get; }
+
+    /// <summary>Gets the actor that holds this runtime's transactions: when it is gone, so are they.</summary>
+    public IActorRef Session { get; }
 
     public ILoggerFactory LoggerFactory { get; }
 
