@@ -20,8 +20,10 @@ public static class AkkaRpcClientConfig
     private const long MaxFrameSize = 16L * 1024 * 1024;
 
     /// <summary>
-    /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
-    /// <c>ILoggerFactory</c>; otherwise only errors reach stdout, as a library should.
+    /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log (warnings and up)
+    /// to a Microsoft <c>ILoggerFactory</c>; otherwise it is off: a library must not write to its application's console,
+    /// and what a caller needs to know reaches it as an exception (connection attempts that fail while discovery scans
+    /// its endpoints are Akka errors, but expected ones).
     /// </summary>
     internal static Config Build(AkkaRpcClientOptions options, bool logToFactory)
     {
@@ -29,8 +31,8 @@ public static class AkkaRpcClientConfig
         var logging = ConfigurationFactory.ParseString($$"""
             akka {
               {{loggers}}
-              loglevel = {{(logToFactory ? "INFO" : "ERROR")}}
-              stdout-loglevel = ERROR
+              loglevel = {{(logToFactory ? "WARNING" : "OFF")}}
+              stdout-loglevel = OFF
             }
             """);
         return logging.WithFallback(For(options));
