@@ -13,6 +13,9 @@ internal sealed record TransportSettings
 
     public required string Hostname { get; init; }
 
+    /// <summary>Gets the host name other systems address this one by, when it is not the bound address (a container's service name); null means the bound address.</summary>
+    public string? PublicHostname { get; init; }
+
     public required int Port { get; init; }
 
     public required int PortSearch { get; init; }
@@ -51,6 +54,7 @@ internal sealed record TransportSettings
         {
             Listen = config.GetBoolean("listen", true),
             Hostname = config.GetString("hostname", "127.0.0.1"),
+            PublicHostname = config.GetString("public-hostname", string.Empty) is { Length: > 0 } publicHost ? publicHost : null,
             Port = config.GetInt("port", 0),
             PortSearch = config.GetInt("port-search", 1),
             AllowNonLoopback = config.GetBoolean("allow-non-loopback", false),

@@ -25,6 +25,9 @@ public sealed record NodeTransportOptions
     /// <summary>Gets the address to bind; anything but loopback also needs <see cref="AllowNonLoopback"/>.</summary>
     public string Hostname { get; init; } = "127.0.0.1";
 
+    /// <summary>Gets the host name clients address this node by, when it is not <see cref="Hostname"/> (a container bound to 0.0.0.0 and reached as <c>node</c>); null means <see cref="Hostname"/>.</summary>
+    public string? PublicHostname { get; init; }
+
     /// <summary>Gets the TCP port; 0 picks a free one.</summary>
     public int Port { get; init; } = 4053;
 
@@ -173,6 +176,7 @@ public sealed record NodeTransportOptions
                 rpc-tcp {
                   listen = on
                   hostname = {{Quote(Hostname)}}
+                  public-hostname = {{Quote(PublicHostname ?? string.Empty)}}
                   port = {{Port.ToString(CultureInfo.InvariantCulture)}}
                   port-search = {{PortSearch.ToString(CultureInfo.InvariantCulture)}}
                   allow-non-loopback = {{(AllowNonLoopback ? "on" : "off")}}
