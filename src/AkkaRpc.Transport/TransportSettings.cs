@@ -60,7 +60,7 @@ internal sealed record TransportSettings
             AllowNonLoopback = config.GetBoolean("allow-non-loopback", false),
             SocketPath = string.IsNullOrWhiteSpace(socketPath) ? null : socketPath,
             CookieFile = string.IsNullOrWhiteSpace(cookie) ? AkkaRpc.Transport.CookieFile.DefaultPath : cookie,
-            MaximumFrameSize = ToInt(config.GetByteSize("maximum-frame-size", 4 * 1024 * 1024), "maximum-frame-size"),
+            MaximumFrameSize = ToInt(config.GetByteSize("maximum-frame-size", 16 * 1024 * 1024), "maximum-frame-size"),
             HandshakeTimeout = config.GetTimeSpan("handshake-timeout", TimeSpan.FromSeconds(5), allowInfinite: false),
             MaxHandshakingConnections = config.GetInt("max-handshaking-connections", 64),
             MaxConnections = config.GetInt("max-connections", 1024),
