@@ -67,6 +67,10 @@ public static class AkkaRpcClient
         return owner;
     }
 
-    /// <summary>Closes the process's shared connections (handles using them fail until the next connect reopens them). Call at shutdown if you like; process exit closes it too.</summary>
+    /// <summary>
+    /// Closes the process's shared connections and their actor systems; handles using them fail from then on with
+    /// <see cref="ObjectDisposedException"/> (connect again for new ones). Call at shutdown if you like; process exit
+    /// closes them too.
+    /// </summary>
     public static Task ShutdownAsync() => ClientRuntime.ShutdownSharedAsync();
 }

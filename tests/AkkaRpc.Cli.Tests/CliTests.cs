@@ -93,6 +93,29 @@ public sealed class CliTests
         Assert.Contains("/nonexistent/akkarpc.conf", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("query", "akkarpc.client.request-timeout = soon", "akkarpc.client.request-timeout")]
+    [InlineData("query", "akkarpc.client.request-timout = 1s", "request-timout")]
+    [InlineData("status", "akkarpc.client.request-timeout = soon", "akkarpc.client.request-timeout")]
+    public async Task ClientCommands_WithABadSettingInTheirConfigFile_AreAUsageError_NamingTheKey_WithoutAStackTrace(string command, string hocon, string key)
+    {
+        string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "client.conf");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, hocon + "\n");
+        try
+        {
+            (int exitCode, _, string error) = await RunAsync(command == "query" ? ["query", "orders", "SELECT 1", "--no-spawn", "--config", path] : [command, "--config", path]);
+
+            Assert.Contains(key, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.Usage, exitCode);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task BenchRemote_Quick_MeasuresBothTransportsNextToTheRawSocketFloor_AndSaysWhatItSkipped()
     {

@@ -92,6 +92,26 @@ public sealed class DiscoveryOfAnotherSystemTests
     }
 
     [Fact]
+    public async Task ANodeScannedAsLocalhost_Answers_OrIsSkippedAtOnce_NotAfterTheRequestTimeout()
+    {
+        var port = Loopback.FreePort();
+        await using var node = await TestNode.StartAsync(tcpPort: port); // akka.rpc.tcp://AkkaRpc@127.0.0.1:port
+        var options = node.ClientOptions();
+        options.UnixSocket = "";
+        options.TcpHost = "localhost"; // client.tcp.host: "the host whose TCP ports are scanned"
+        options.TcpPort = port;
+        options.TcpPortCount = 1;
+        options.RequestTimeout = TimeSpan.FromMinutes(2);
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await using var db = await AkkaRpcClient.ConnectAsync("orders", options).WaitAsync(TestNode.Ceiling);
+        });
+
+        Assert.True(error is null or NodeUnreachableException, error?.ToString());
+    }
+
+    [Fact]
     public async Task Status_SkipsANodeWithAnotherSystemName_AtOnce()
     {
         await using var node = await TestNode.StartAsync();

@@ -1,6 +1,11 @@
 namespace AkkaRpc.Client.Tests;
 
+/// <summary>Runs alone: <see cref="AkkaRpcClient.ShutdownAsync"/> closes every shared runtime of the process.</summary>
+[CollectionDefinition(nameof(SharedRuntimeTests), DisableParallelization = true)]
+public sealed class SharedRuntimeCollection;
+
 /// <summary>The process-wide shared runtime and <see cref="AkkaRpcClient.ShutdownAsync"/>.</summary>
+[Collection(nameof(SharedRuntimeTests))]
 public sealed class SharedRuntimeTests
 {
     [Fact]

@@ -33,6 +33,19 @@ public sealed class SpawnTests : IDisposable
     }
 
     [Fact]
+    public async Task TheSpawnedNode_IsToldTheSystemName_TheClientWillAddressItBy()
+    {
+        var options = Options(Script("echo \"args: $*\" >&2; exit 3"));
+        options.SystemName = "Orders";
+
+        var error = await Assert.ThrowsAsync<NodeUnreachableException>(() => AkkaRpcClient.ConnectAsync("orders", options));
+
+        // A node named otherwise (AkkaRpc, server.conf's default) drops every message addressed to Orders@...
+        Assert.Contains("args: serve", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Orders", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AServerExecutableThatDoesNotExist_IsNamedInTheError()
     {
         var missing = Path.Combine(_directory.FullName, "no-such-akkarpc");

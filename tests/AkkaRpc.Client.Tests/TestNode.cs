@@ -118,7 +118,7 @@ internal sealed class TestNode : IAsyncDisposable
             CookiePath = Path.Combine(directory, "cookie"),
         };
         transport = customize?.Invoke(transport) ?? transport;
-        var config = transport.ToConfig().WithFallback(Transport.AkkaRpcTransportConfig.Default).WithFallback(ProtocolConfig.Serialization).WithFallback(DatabasesSupervisor.DefaultConfig);
+        var config = transport.ToConfig().WithFallback(Transport.AkkaRpcTransportConfig.Default).WithFallback(ProtocolConfig.Serialization).WithFallback(AkkaRpcDatabases.DefaultConfig);
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
         if (transport.ToSetup() is { } tls)
         {
@@ -128,7 +128,7 @@ internal sealed class TestNode : IAsyncDisposable
         var system = ActorSystem.Create("AkkaRpc", setup);
         var options = databases ?? new DatabasesOptions();
         options.Database.DataDirectory = Path.Combine(directory, "data");
-        system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);
+        AkkaRpcDatabases.Start(system, options);
         return Task.FromResult(new TestNode(directory, system) { TcpPort = tcpPort });
     }
 }

@@ -146,6 +146,15 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Contains("busy-timeout", error.Message.Split("has:")[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--database:data-dir=/srv/akkarpc")]
+    [InlineData("--remotes:tcp:port=5000")]
+    public void AMisspeltSection_IsRefused_InsteadOfSilentlyKeepingTheDefaults(string flag)
+    {
+        // databases.data-dir stays "data" and remote.tcp.port 4053, without a word, unless this is refused.
+        Assert.Throws<ConfigurationException>(() => AkkaRpcConfiguration.Load(null, [flag]));
+    }
+
     [Fact]
     public void SettingsOfOtherComponents_AndAkkasOwn_AreLeftToThem()
     {

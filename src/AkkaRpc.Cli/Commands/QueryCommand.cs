@@ -30,17 +30,19 @@ internal static class QueryCommand
         client.AddTo(command);
         command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
         {
-            var error = parseResult.InvocationConfiguration.Error;
             SqlParameters bound;
-            AkkaRpcClientOptions options;
             try
             {
                 bound = ParameterParser.Parse(parseResult.GetValue(parameters) ?? []);
-                options = client.Read(parseResult, spawn: true);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                await error.WriteLineAsync($"error: {e.Message}");
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            if (await client.ReadOrReportAsync(parseResult, spawn: true) is not { } options)
+            {
                 return ExitCodes.Usage;
             }
 

@@ -22,6 +22,7 @@ internal static class ServeCommand
         var dataDir = new Option<DirectoryInfo>("--data-dir") { Description = "Directory of the database files (akkarpc.databases.data-dir)." };
         var port = new Option<int?>("--port") { Description = "TCP port to listen on; 0 picks a free one (akkarpc.remote.tcp.port)." };
         var socket = new Option<string>("--socket") { Description = "Also listen on this Unix socket path (akkarpc.remote.unix.socket)." };
+        var systemName = new Option<string>("--system-name") { Description = "The actor system's name, part of every address of the node (akkarpc.system-name; default AkkaRpc)." };
         var command = new Command(
             "serve",
             "Run a node: one owner actor per database under /user/databases, reachable over TCP and/or a Unix socket. " +
@@ -30,7 +31,7 @@ internal static class ServeCommand
             "--section:key=value, e.g. --remote:cookie-path=/path or --databases:idle-timeout=off; --node:lock-file=<file> makes it the " +
             "only node of that lock file (a second one exits with 0), --node:idle-shutdown=5m stops it after that long with no connections.")
         {
-            config, dataDir, port, socket,
+            config, dataDir, port, socket, systemName,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
@@ -60,6 +61,11 @@ internal static class ServeCommand
             if (parseResult.GetValue(socket) is { Length: > 0 } path)
             {
                 overrides.Add($"--remote:unix:socket={Path.GetFullPath(path)}");
+            }
+
+            if (parseResult.GetValue(systemName) is { Length: > 0 } name)
+            {
+                overrides.Add($"--system-name={name}");
             }
 
             var configPath = parseResult.GetValue(config)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "hocon", "server.conf");

@@ -42,9 +42,12 @@ internal sealed class NodeLocator
                 list.Add(UnixSocketAddress.ToAddress(socket, options.SystemName));
             }
 
+            // A node binds an address and calls itself by it (127.0.0.1 unless told otherwise), and Akka.Remote delivers
+            // only what is addressed so: "localhost" here means the loopback address a node would use.
+            var host = options.TcpHost.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : options.TcpHost;
             for (var port = options.TcpPort; port < options.TcpPort + options.TcpPortCount; port++)
             {
-                list.Add(new Address("akka." + RpcTcpTransport.Scheme, options.SystemName, options.TcpHost, port));
+                list.Add(new Address("akka." + RpcTcpTransport.Scheme, options.SystemName, host, port));
             }
 
             return (socket, list.ToArray());

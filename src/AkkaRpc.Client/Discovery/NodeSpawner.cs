@@ -23,6 +23,8 @@ internal static class NodeSpawner
             "--node:lock-file=" + Path.Combine(runtimeDirectory, ClientPaths.LockFileName),
             "--node:idle-shutdown=" + Milliseconds(options.IdleShutdown),
         };
+        // Its address carries the system name, and Akka.Remote drops what is addressed to any other: it must be ours.
+        arguments.AddRange(["--system-name", options.SystemName]);
         if (unixSocket is not null)
         {
             arguments.AddRange(["--socket", unixSocket]);

@@ -20,6 +20,12 @@ public static class AkkaRpcConfiguration
     /// <summary>The prefix of environment variables that override HOCON keys (<c>AKKARPC__DATABASES__DATA-DIR=/srv</c>).</summary>
     public const string EnvironmentPrefix = "AKKARPC__";
 
+    /// <summary>
+    /// The sections (and top-level keys) below <c>akkarpc</c>: the reference's, the bench's sizes and the owners'
+    /// dispatcher. Anything else is a typo that would otherwise be ignored without a word.
+    /// </summary>
+    private static readonly HashSet<string> KnownSections = ["system-name", "databases", "node", "remote", "client", "bench", "sqlite"];
+
     /// <summary>The file name of the reference configuration; an <c>include</c> of it that finds no file uses the shipped copy.</summary>
     public const string ReferenceFileName = "akkarpc.conf";
 
@@ -80,7 +86,11 @@ public static class AkkaRpcConfiguration
         ArgumentNullException.ThrowIfNull(configuration);
         var all = configuration.ToHocon(normalizeKeys: true);
         var akka = all.HasPath("akka") ? all.GetConfig("akka").MoveTo("akka") : Config.Empty;
-        return akka.WithFallback(all.MoveTo("akkarpc"));
+        var ours = new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.AsEnumerable().Where(kv => kv.Value is not null && !IsAkkaKey(kv.Key)))
+            .Build()
+            .ToHocon(normalizeKeys: true);
+        return akka.WithFallback(ours.MoveTo("akkarpc"));
     }
 
     /// <summary>
@@ -101,6 +111,12 @@ public static class AkkaRpcConfiguration
             if (value.IsEmpty)
             {
                 throw new ConfigurationException($"In {source}: '{path}' has no value. Is the file cut short, or a value missing after '='?");
+            }
+
+            if (path.StartsWith("akkarpc.", StringComparison.Ordinal) && !KnownSections.Contains(path.Split('.')[1]))
+            {
+                throw new ConfigurationException(
+                    $"In {source}: '{path}' is not an AkkaRpc setting: akkarpc has no section '{path.Split('.')[1]}'. It has: {string.Join(", ", KnownSections.Order(StringComparer.Ordinal))}.");
             }
 
             if (path.StartsWith("akkarpc.", StringComparison.Ordinal) && !Reference.HasPath(path) && IsReferenceSection(path))
@@ -138,6 +154,8 @@ public static class AkkaRpcConfiguration
             }
         }
     }
+
+    private static bool IsAkkaKey(string key) => key.Equals("akka", StringComparison.OrdinalIgnoreCase) || key.StartsWith("akka:", StringComparison.OrdinalIgnoreCase);
 
     private static HoconRoot Include(string directory, string name, int depth)
     {

@@ -23,6 +23,8 @@ internal sealed partial class DatabaseOwner
         Receive<Rollback>(r => r.TransactionId == lease.TransactionId, r => EndTransaction(r));
         Receive<LeaseExpired>(e => e.TransactionId == lease.TransactionId, _ => Expire());
         Receive<Terminated>(t => t.ActorRef.Equals(lease.Holder), _ => HolderDied());
+        Receive<DatabasesSupervisor.PeerGone>(gone => gone.Address.Equals(lease.Holder.Path.Address), _ => HolderDied());
+        Receive<DatabasesSupervisor.PeerGone>(_ => { });
 
         // Answering these cannot reveal uncommitted data.
         Receive<Ping>(Run);

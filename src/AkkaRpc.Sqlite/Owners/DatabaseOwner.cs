@@ -133,12 +133,16 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         Receive<DatabaseRequest>(Run);
         Receive<IdleCheck>(_ => CheckIdle());
         Receive<CursorCheck>(_ => ExpireCursors());
+
+        // Only a transaction's holder matters when a peer goes away.
+        Receive<DatabasesSupervisor.PeerGone>(_ => { });
     }
 
     private void Closed()
     {
         Receive<Open>(_ => OpenDatabase());
         Receive<DatabaseRequest>(_ => StashOrRefuse());
+        Receive<DatabasesSupervisor.PeerGone>(_ => { });
     }
 
     private void OpenDatabase()

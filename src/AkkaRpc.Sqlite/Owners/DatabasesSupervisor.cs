@@ -65,6 +65,14 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         public static GetStatus Instance { get; } = new();
     }
 
+    /// <summary>
+    /// Tells the supervisor that the connection to the actor system at <paramref name="Address"/> closed (the hosting
+    /// layer sends it from Akka.Remote's <c>DisassociatedEvent</c>): a transaction held from there is rolled back at
+    /// once, as its client already counts it lost, instead of when death watch's failure detector gives up.
+    /// </summary>
+    /// <param name="Address">The remote system's address.</param>
+    public sealed record PeerGone(Address Address);
+
     /// <summary>The answer to <see cref="GetStatus"/>: every open, reopening, closing or unavailable database, by name.</summary>
     /// <param name="Databases">One entry per database, ordered by name.</param>
     public sealed record StatusReport(IReadOnlyList<DatabaseStatus> Databases);
@@ -73,6 +81,13 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     {
         Receive<Resolve>(OnResolve);
         Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));
+        Receive<PeerGone>(gone =>
+        {
+            foreach (var owner in Context.GetChildren())
+            {
+                owner.Tell(gone);
+            }
+        });
         Receive<Drain>(StartDraining);
         Receive<DatabaseOwner.Idle>(_ => Retire(Sender));
         Receive<DatabaseOwner.Failed>(OnOwnerFailed);

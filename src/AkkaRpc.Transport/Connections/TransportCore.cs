@@ -146,6 +146,15 @@ internal sealed class TransportCore
                 $"The node at {remote} is the actor system '{peer.Address.System}', not '{remote.System}': check the system name (akkarpc.system-name).");
         }
 
+        if (!string.Equals(peer.Address.Host, remote.Host, StringComparison.OrdinalIgnoreCase) || peer.Address.Port != remote.Port)
+        {
+            _log.Info("AkkaRpc did not associate with {0}: the node there calls itself {1}", remote, peer.Address);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidAssociationException(
+                $"The node reached as {remote.Host}:{remote.Port} calls itself {peer.Address.Host}:{peer.Address.Port}, and Akka.Remote only delivers what is " +
+                "addressed to a node's own address: address it so (or set its public-hostname).");
+        }
+
         var handle = new RpcAssociationHandle(local, remote, connection, peer, inbound: false, Settings.MaximumFrameSize, _log, Released);
         Track(handle);
         return handle;
