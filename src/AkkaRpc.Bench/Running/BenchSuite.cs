@@ -34,13 +34,19 @@ internal sealed class BenchSuite
     private readonly Action<string> _log;
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, string> _skipped = [];
+    private readonly Akka.Configuration.Config? _coordinatorRemoting;
 
     /// <summary>Initializes a run; <paramref name="log"/> hears what it is doing (server addresses, waits).</summary>
+    /// <exception cref="InvalidOperationException">The configuration or the listen address cannot work; the message says what to change.</exception>
+    /// <exception cref="FormatException"><see cref="BenchRunOptions.Listen"/> is not host:port.</exception>
     public BenchSuite(BenchRunOptions options, Action<string> log)
     {
         _options = options;
         _configuration = BenchConfiguration.Load(options.ConfigPath);
         _log = log;
+
+        // Checked now, so a coordinator that could never be reached fails before any server starts.
+        _coordinatorRemoting = options.Workers > 0 ? CoordinatorRemoting() : null;
     }
 
     /// <summary>Runs every step; <paramref name="onPlanned"/> hears the step count first, <paramref name="onStep"/> each step as it ends.</summary>
@@ -50,7 +56,7 @@ internal sealed class BenchSuite
         long startTimestamp = Stopwatch.GetTimestamp();
         var directory = Directory.CreateTempSubdirectory("akkarpc-bench-");
         var servers = new List<ServerProcess>();
-        await using var factory = new BenchSystemFactory(_configuration.CookiePath);
+        await using var factory = new BenchSystemFactory(_configuration);
         try
         {
             var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
@@ -98,7 +104,7 @@ internal sealed class BenchSuite
     private async Task<(IReadOnlyList<StepOutcome> Outcomes, IReadOnlyList<string> LostWorkers)> CoordinateAsync(
         IBenchSystemFactory factory, IReadOnlyList<BenchStep> steps, Action<StepOutcome> onStep, CancellationToken cancellationToken)
     {
-        var remoting = _options.Workers > 0 ? CoordinatorRemoting() : null;
+        var remoting = _coordinatorRemoting;
         var system = BenchActorSystems.Create(BenchActorSystems.CoordinatorSystemName, remoting);
         try
         {
@@ -119,22 +125,50 @@ internal sealed class BenchSuite
         }
         finally
         {
-            await CoordinatedShutdown.Get(system).Run(RunFinished.Instance).ConfigureAwait(false);
+            await CoordinatedShutdown.Get(system).Run(BenchFinished.Run).ConfigureAwait(false);
         }
     }
 
     private Akka.Configuration.Config CoordinatorRemoting()
     {
+        var transport = _configuration.Transport;
         var (host, port) = ParseListen(_options.Listen ?? "127.0.0.1:0");
-        string publicHost = _options.PublicHost ?? (host.Equals(IPAddress.Any) || host.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : host.ToString());
-        if (!IPAddress.IsLoopback(host))
+        if (transport.IsAkkaRpc)
         {
-            _notes.Add($"the coordinator listened beyond loopback over {_configuration.RemoteTransport}, which has no authentication; " +
-                       "keep such runs on a private network (AkkaRpc's own transport, with its cookie, replaces it when it lands)");
+            // Known by the address it binds (it has no public host name): bind the one IP workers will address.
+            var ip = ReachableAddress();
+            if (!IPAddress.IsLoopback(ip) && !transport.AllowNonLoopback)
+            {
+                throw new InvalidOperationException(
+                    $"--listen {_options.Listen} binds {ip}, beyond loopback: workers on other machines could connect (the cookie still guards it). " +
+                    "Set akkarpc.remote.allow-non-loopback = on (AKKARPC__REMOTE__ALLOW-NON-LOOPBACK=on) to do that on purpose.");
+            }
+
+            string bound = HostIp.ToHost(ip);
+            return BenchRemoting.Coordinator(transport, bound, port, bound);
         }
 
-        return BenchRemoting.Coordinator(_configuration.RemoteTransport, host.ToString(), port, publicHost);
+        string publicHost = _options.PublicHost ?? (IsAny(host) ? Dns.GetHostName() : host.ToString());
+        if (!IPAddress.IsLoopback(host))
+        {
+            _notes.Add($"the coordinator listened beyond loopback over {transport.Path}, which has no authentication; " +
+                       $"keep such runs on a private network, or use {BenchTransport.RpcTcp} (the default), which has the cookie");
+        }
+
+        return BenchRemoting.Coordinator(transport, host.ToString(), port, publicHost);
     }
+
+    /// <summary>
+    /// The one IP workers reach this machine at: <c>--listen</c>'s, or when that is every interface, the address of
+    /// <c>--public-hostname</c> (else this machine's name). AkkaRpc's transport and node bind exactly it.
+    /// </summary>
+    private IPAddress ReachableAddress()
+    {
+        var (host, _) = ParseListen(_options.Listen ?? "127.0.0.1:0");
+        return IsAny(host) ? HostIp.Resolve(_options.PublicHost ?? Dns.GetHostName()) : host;
+    }
+
+    private static bool IsAny(IPAddress host) => host.Equals(IPAddress.Any) || host.Equals(IPAddress.IPv6Any);
 
     private async Task<List<SystemEndpoint>> StartSystemsAsync(string directory, List<ServerProcess> servers, CancellationToken cancellationToken)
     {
@@ -153,12 +187,16 @@ internal sealed class BenchSuite
 
         var found = new Dictionary<string, SystemEndpoint>();
         bool exposed = _options.Listen is { } listen && !IPAddress.IsLoopback(ParseListen(listen).Host);
+
+        // HTTP and the raw sockets bind every interface and are advertised by name; the node binds the one IP workers
+        // address it by, since Akka.Remote knows a node only by the address it binds.
         string bindHost = exposed ? "0.0.0.0" : "127.0.0.1";
+        string nodeHost = exposed ? ReachableAddress().ToString() : "127.0.0.1";
 
         var nodeSystems = new[] { SystemCatalog.AkkaRpcTcp, SystemCatalog.AkkaRpcUnix, SystemCatalog.AkkaDotNetty }.Where(wanted.Contains).ToList();
         if (nodeSystems.Count > 0)
         {
-            await StartNodeAsync(directory, bindHost, exposed, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
+            await StartNodeAsync(directory, nodeHost, exposed, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
         }
 
         if (wanted.Contains(SystemCatalog.Http))
@@ -289,13 +327,5 @@ internal sealed class BenchSuite
         {
             // A server still closing a file; the temporary directory is cleaned by the OS eventually.
         }
-    }
-
-    /// <summary>Why the coordinator's actor system shuts down: the run is over (completed, failed or cancelled).</summary>
-    private sealed class RunFinished : CoordinatedShutdown.Reason
-    {
-        public static readonly RunFinished Instance = new();
-
-        public override int ExitCode => 0;
     }
 }

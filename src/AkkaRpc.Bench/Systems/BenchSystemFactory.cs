@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AkkaRpc.Bench.Systems.AkkaDotNetty;
 using AkkaRpc.Bench.Systems.AkkaRpc;
 using AkkaRpc.Bench.Systems.Http;
+using AkkaRpc.Bench.Running;
 using AkkaRpc.Bench.Systems.Owner;
 using AkkaRpc.Bench.Systems.Raw;
 using AkkaRpc.Bench.Systems.Sqlite;
@@ -9,9 +10,13 @@ using AkkaRpc.Bench.Systems.Sqlite;
 namespace AkkaRpc.Bench.Systems;
 
 /// <summary>The real systems, made from their endpoints and kept for the life of the process.</summary>
-/// <param name="cookiePath">The cookie the AkkaRpc clients authenticate with (the bench configuration's <c>remote.cookie-path</c>); null for the default.</param>
-internal sealed class BenchSystemFactory(string? cookiePath = null) : IBenchSystemFactory, IAsyncDisposable
+/// <param name="configuration">
+/// The bench configuration: the cookie the AkkaRpc clients authenticate with (<c>akkarpc.remote.cookie-path</c>) and the
+/// settings of the systems it makes; null for the shipped defaults.
+/// </param>
+internal sealed class BenchSystemFactory(BenchConfiguration? configuration = null) : IBenchSystemFactory, IAsyncDisposable
 {
+    private readonly BenchConfiguration _configuration = configuration ?? BenchConfiguration.Defaults;
     private readonly ConcurrentDictionary<SystemEndpoint, IBenchSystem> _systems = new();
 
     /// <summary>Returns why systems of <paramref name="kind"/> cannot run in this build, or null when they can.</summary>
@@ -28,7 +33,7 @@ internal sealed class BenchSystemFactory(string? cookiePath = null) : IBenchSyst
         ArgumentNullException.ThrowIfNull(endpoint);
         return _systems.GetOrAdd(endpoint, e => Unavailable(e.Kind) is { } reason ? new PendingSystem(e, reason) : e.Kind switch
         {
-            SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, cookiePath),
+            SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, _configuration.CookiePath),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),

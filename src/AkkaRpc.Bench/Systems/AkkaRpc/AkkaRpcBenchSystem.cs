@@ -1,3 +1,4 @@
+using AkkaRpc.Bench.Remoting;
 using AkkaRpc.Client;
 using AkkaRpc.Protocol;
 
@@ -37,7 +38,7 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookie
         else
         {
             options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
-            options.TcpHost = node.Host!;
+            options.TcpHost = HostIp.Resolve(node.Host!).ToString(); // a node is known by the IP it binds (see HostIp)
             options.TcpPort = node.Port;
             options.TcpPortCount = 1;
         }
