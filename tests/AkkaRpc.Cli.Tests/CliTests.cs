@@ -126,7 +126,7 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task BenchOwner_Quick_MeasuresTheBareConnection_AndSkipsThePendingOwnerWithItsReason()
+    public async Task BenchOwner_Quick_MeasuresTheOwnerNextToTheBareConnection_InTheSameRun()
     {
         string path = Path.Combine(Path.GetTempPath(), "akkarpc-tests", Guid.NewGuid().ToString("N"), "owner.json");
         try
@@ -136,12 +136,18 @@ public sealed class CliTests
 
             Assert.True(exitCode == ExitCodes.Ok, error + output);
             Assert.Contains("owner_inprocess", output, StringComparison.Ordinal);
-            Assert.Contains("skipped: pending until DatabaseOwner is an Akka actor", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("skipped", output, StringComparison.Ordinal);
             using JsonDocument document = JsonDocument.Parse(await File.ReadAllTextAsync(path));
-            JsonElement floor = document.RootElement.GetProperty("sqlite_inprocess");
-            Assert.True(floor.GetProperty("latency").GetProperty("count").GetInt64() > 0);
-            Assert.True(floor.GetProperty("insert_latency").GetProperty("count").GetInt64() > 0);
-            Assert.Equal(2, floor.GetProperty("rounds").GetProperty("latency_p50").GetProperty("values").GetArrayLength());
+            foreach (string system in new[] { "owner_inprocess", "sqlite_inprocess" })
+            {
+                JsonElement figures = document.RootElement.GetProperty(system);
+                Assert.True(figures.GetProperty("latency").GetProperty("count").GetInt64() > 0, $"{system} measured no point query");
+                Assert.True(figures.GetProperty("insert_latency").GetProperty("count").GetInt64() > 0, $"{system} measured no insert");
+                Assert.Equal(1.0, figures.GetProperty("success_rate").GetDouble());
+                Assert.Equal(2, figures.GetProperty("rounds").GetProperty("latency_p50").GetProperty("values").GetArrayLength());
+            }
+
+            Assert.Equal("sqlite_inprocess", document.RootElement.GetProperty("ratios").GetProperty("owner_inprocess").GetProperty("vs_floor").GetProperty("baseline").GetString());
             Assert.Equal("akkarpc.bench/2", document.RootElement.GetProperty("metadata").GetProperty("schema").GetString());
         }
         finally

@@ -12,7 +12,7 @@ namespace AkkaRpc.Bench.Systems;
 /// <summary>The real systems, made from their endpoints and kept for the life of the process.</summary>
 /// <param name="configuration">
 /// The bench configuration: the cookie the AkkaRpc clients authenticate with (<c>akkarpc.remote.cookie-path</c>) and the
-/// settings of the systems it makes; null for the shipped defaults.
+/// in-process owner's databases (<c>akkarpc.databases</c>); null for the shipped defaults.
 /// </param>
 internal sealed class BenchSystemFactory(BenchConfiguration? configuration = null) : IBenchSystemFactory, IAsyncDisposable
 {
@@ -23,7 +23,6 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
     public static string? Unavailable(SystemKind kind) => kind switch
     {
         SystemKind.AkkaDotNetty => AkkaDotNettySeam.Unavailable,
-        SystemKind.DatabaseOwner => OwnerSeam.Unavailable,
         _ => null,
     };
 
@@ -34,6 +33,7 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
         return _systems.GetOrAdd(endpoint, e => Unavailable(e.Kind) is { } reason ? new PendingSystem(e, reason) : e.Kind switch
         {
             SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, _configuration.CookiePath),
+            SystemKind.DatabaseOwner => new OwnerBenchSystem(e, _configuration.Settings),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),

@@ -82,7 +82,7 @@ public sealed class NodeAddressTests
     public async Task PendingSystems_SayWhy_AndRefuseToConnect()
     {
         Assert.NotNull(BenchSystemFactory.Unavailable(SystemKind.AkkaDotNetty));
-        Assert.NotNull(BenchSystemFactory.Unavailable(SystemKind.DatabaseOwner));
+        Assert.Null(BenchSystemFactory.Unavailable(SystemKind.DatabaseOwner));
         Assert.Null(BenchSystemFactory.Unavailable(SystemKind.AkkaRpc));
         var pending = new BenchSystemFactory().Get(new SystemEndpoint(SystemCatalog.AkkaDotNetty, SystemKind.AkkaDotNetty, "akka.tcp://AkkaRpc@127.0.0.1:1", "bench"));
 
