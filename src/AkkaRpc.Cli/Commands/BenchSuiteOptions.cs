@@ -87,7 +87,7 @@ internal sealed class BenchSuiteOptions
 
     public Option<bool> SkipInProcess { get; } = new("--skip-inprocess") { Description = "Skip the in-process SQLite floor." };
 
-    public Option<string> Node { get; } = new("--node") { Description = "Measure this running node (akkarpc.tcp://AkkaRpc@host:port or akkarpc.unix://AkkaRpc@/path) instead of starting one." };
+    public Option<string> Node { get; } = new("--node") { Description = "Measure this running node (akka.rpc.tcp://AkkaRpc@host:port or akka.rpc.unix://AkkaRpc@/path, as akkarpc serve prints it) instead of starting one." };
 
     public Option<int> Workers { get; } = new("--workers") { Description = "Wait for this many 'akkarpc bench-worker' processes and let them generate the load [default: 0, load from this process]." };
 

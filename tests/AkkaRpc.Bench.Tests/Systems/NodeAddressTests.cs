@@ -3,7 +3,7 @@ using AkkaRpc.Bench.Systems.AkkaRpc;
 
 namespace AkkaRpc.Bench.Tests.Systems;
 
-/// <summary>Node addresses as a node prints them today and after the move to Akka.Remote, and the systems they stand for.</summary>
+/// <summary>Node addresses as a node prints them (and as the kernel before Akka.NET did), and the systems they stand for.</summary>
 public sealed class NodeAddressTests
 {
     [Theory]
@@ -35,8 +35,8 @@ public sealed class NodeAddressTests
     {
         var error = Assert.Throws<FormatException>(() => NodeAddress.Parse(text));
 
-        Assert.Contains("akkarpc.tcp://System@host:port", error.Message, StringComparison.Ordinal);
-        Assert.Contains("akkarpc.unix://System@/path/to.sock", error.Message, StringComparison.Ordinal);
+        Assert.Contains("akka.rpc.tcp://System@host:port", error.Message, StringComparison.Ordinal);
+        Assert.Contains("akka.rpc.unix://System@/path/to.sock", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
