@@ -25,6 +25,23 @@ public sealed class AkkaRpcClientOptions
     /// <summary>How many ports from <see cref="TcpPort"/> are scanned; 0 (the default) to not look on TCP.</summary>
     public int TcpPortCount { get; set; }
 
+    /// <summary>
+    /// One node to use instead of discovery, by its Akka address: <c>akka.rpc.tcp://AkkaRpc@127.0.0.1:4053</c>, or
+    /// <c>akka.tcp://AkkaRpc@127.0.0.1:4054</c> (<c>akka.ssl.tcp</c> with TLS) for a node's Akka.Remote stock DotNetty listener (then this client's own
+    /// system listens on a loopback port too, as DotNetty requires). Null (the default) discovers; when set, nothing
+    /// else is scanned and no node is started.
+    /// </summary>
+    public string? NodeAddress { get; set; }
+
+    /// <summary>
+    /// For a <see cref="NodeAddress"/> over DotNetty with TLS: the PKCS#12 certificate both sides present and pin
+    /// (mutual TLS). Null for plain TCP, which nodes allow on loopback only.
+    /// </summary>
+    public string? DotNettyCertificate { get; set; }
+
+    /// <summary>The password of <see cref="DotNettyCertificate"/>, if it has one.</summary>
+    public string? DotNettyCertificatePassword { get; set; }
+
     /// <summary>The actor system name of the node (<c>akkarpc.system-name</c> on the node).</summary>
     public string SystemName { get; set; } = "AkkaRpc";
 
@@ -108,6 +125,7 @@ public sealed class AkkaRpcClientOptions
             RequestTimeout = client.Duration("request-timeout", d.RequestTimeout),
             ConnectTimeout = client.Duration("connect-timeout", d.ConnectTimeout),
             CookiePath = Optional(client.String("cookie-path", "")) ?? Optional(root.String("remote.cookie-path", "")),
+            NodeAddress = Optional(client.String("node-address", "")),
         };
         options.Validate();
         return options;
@@ -117,7 +135,19 @@ public sealed class AkkaRpcClientOptions
     /// <exception cref="ArgumentException">A setting is out of range, or no endpoint is left to look at.</exception>
     public void Validate()
     {
-        if (UnixSocket == "" && TcpPortCount == 0)
+        if (NodeAddress is not null && ExplicitNode is null)
+        {
+            throw new ArgumentException($"node-address '{NodeAddress}' is not an Akka address such as akka.rpc.tcp://AkkaRpc@127.0.0.1:4053.");
+        }
+
+        if ((ExplicitNode?.Protocol == DotNettyTransport.TlsScheme) != (UsesDotNetty && DotNettyCertificate is not null))
+        {
+            throw new ArgumentException(UsesDotNetty
+                ? $"node-address '{NodeAddress}' and DotNettyCertificate disagree: an akka.ssl.tcp node needs the pinned certificate, an akka.tcp node takes none."
+                : "DotNettyCertificate is only for a node-address over DotNetty (akka.tcp or akka.ssl.tcp).");
+        }
+
+        if (NodeAddress is null && UnixSocket == "" && TcpPortCount == 0)
         {
             throw new ArgumentException("No endpoint to look for a node at: the Unix socket is off and tcp.port-count is 0. Set one of them.");
         }
@@ -136,6 +166,13 @@ public sealed class AkkaRpcClientOptions
             throw new ArgumentException("system-name must not be empty.");
         }
     }
+
+    /// <summary>Gets <see cref="NodeAddress"/> parsed, or null when discovering.</summary>
+    internal Akka.Actor.Address? ExplicitNode =>
+        NodeAddress is { } text && Akka.Actor.ActorPath.TryParseAddress(text.TrimEnd('/'), out var address) && address.HasGlobalScope ? address : null;
+
+    /// <summary>Gets whether this client's system needs Akka.Remote's DotNetty transport (its node is an <c>akka.tcp</c> address).</summary>
+    internal bool UsesDotNetty => ExplicitNode?.Protocol is DotNettyTransport.Scheme or DotNettyTransport.TlsScheme;
 
     internal AkkaRpcClientOptions Clone() => (AkkaRpcClientOptions)MemberwiseClone();
 

@@ -20,7 +20,13 @@ public static partial class AkkaRpcHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         options ??= new AkkaRpcClientOptions();
         options.Validate();
-        return builder.AddHocon(AkkaRpcClientConfig.For(options), HoconAddMode.Prepend)
+        var configured = builder.AddHocon(AkkaRpcClientConfig.For(options), HoconAddMode.Prepend);
+        if (AkkaRpcClientConfig.Setup(options) is { } tls)
+        {
+            configured = configured.AddSetup(tls);
+        }
+
+        return configured
             .WithAkkaRpcSerialization();
     }
 }

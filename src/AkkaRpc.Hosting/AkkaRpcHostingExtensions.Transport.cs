@@ -18,6 +18,11 @@ public static partial class AkkaRpcHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         options ??= new NodeTransportOptions();
+        if (options.ToSetup() is { } tls)
+        {
+            builder.AddSetup(tls);
+        }
+
         return builder
             .AddHocon(options.ToConfig(), HoconAddMode.Prepend)
             .WithAkkaRpcSerialization()

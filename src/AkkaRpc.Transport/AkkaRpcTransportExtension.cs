@@ -40,6 +40,18 @@ public sealed class AkkaRpcTransportExtension : IExtension
 
     internal IEnumerable<TransportCore> Transports => _transports.Keys;
 
+    /// <summary>
+    /// Closes every connection at once, without Akka.Remote's goodbye: to their peers this system vanished, as when its
+    /// process is killed, while it keeps running. For tests of what clients do then.
+    /// </summary>
+    internal void AbortConnections(string reason)
+    {
+        foreach (var handle in _transports.Keys.SelectMany(t => t.Handles))
+        {
+            handle.Connection.Abort(new ConnectionException(FailureKind.LocalClose, reason));
+        }
+    }
+
     internal void Register(TransportCore transport) => _transports.TryAdd(transport, 0);
 
     internal void Unregister(TransportCore transport) => _transports.TryRemove(transport, out _);

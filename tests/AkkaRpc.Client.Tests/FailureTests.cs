@@ -11,21 +11,20 @@ public sealed class FailureTests
     public async Task WhenTheConnectionDrops_AWriteInFlightIsOutcomeUnknown_AtOnce_AndTheNextCallReconnects()
     {
         await using var node = await TestNode.StartAsync();
-        await using var proxy = CuttableProxy.Start(Path.Combine(node.Directory, "proxy.sock"), node.Socket);
-        var options = node.ClientOptions();
-        options.UnixSocket = proxy.Path;
-        await using var db = await AkkaRpcClient.ConnectAsync("orders", options);
+        await using var db = await AkkaRpcClient.ConnectAsync("orders", node.ClientOptions());
         await db.ExecuteAsync("CREATE TABLE t(x)");
 
-        // The statement runs on; to the client its node vanished mid-request (no goodbye, no reply).
+        // The statement runs on; to the client its node vanished mid-request (no goodbye, no reply), as if killed.
         var inFlight = db.ExecuteAsync(SlowInsert);
-        await db.PingAsync(); // the insert is in the owner's hands: the ping queues behind it
-        proxy.Cut();
+        var behind = db.PingAsync();
+        await node.WaitUntilBusyAsync("orders");
+        node.CutConnections();
         var error = await Assert.ThrowsAsync<ConnectionLostException>(() => inFlight).WaitAsync(TestNode.Ceiling);
         await db.ExecuteAsync("INSERT INTO t VALUES (1)");
 
         Assert.True(error.OutcomeUnknown);
         Assert.Contains("outcome is unknown", error.Message, StringComparison.Ordinal);
+        await behind.WaitAsync(TestNode.Ceiling); // a ping is an idempotent read: it was simply sent once more
         Assert.Equal(2L, (await db.QueryAsync("SELECT count(*) FROM t")).Scalar()); // it did run, this time
     }
 
@@ -49,18 +48,19 @@ public sealed class FailureTests
         await using var second = await TestNode.StartAsync(tcpPort: Loopback.FreePort());
         File.Copy(second.Cookie, first.Cookie, overwrite: true); // the same user: one cookie
         await using var restartedFirst = await first.RestartAsync();
-        var proxy = CuttableProxy.Start(Path.Combine(first.Directory, "proxy.sock"), restartedFirst.Socket);
         var options = first.ClientOptions();
-        options.UnixSocket = proxy.Path;
         options.TcpPort = second.TcpPort!.Value;
         options.TcpPortCount = 1;
         options.CookiePath = second.Cookie;
         await using var db = await AkkaRpcClient.ConnectAsync("orders", options);
-        Assert.Equal(Transport.UnixSocketAddress.ToAddress(proxy.Path, "AkkaRpc").ToString(), db.NodeAddress);
+        Assert.Equal(Transport.UnixSocketAddress.ToAddress(restartedFirst.Socket, "AkkaRpc").ToString(), db.NodeAddress);
 
+        // The first node vanishes for the client (connections cut, socket file gone) while the read runs there.
         var read = db.QueryAsync(SlowQuery, options: RequestOptions.IdempotentRead);
-        await db.PingAsync(); // the read is in the owner's hands
-        await proxy.DisposeAsync(); // the first node is gone for the client, socket and all
+        _ = db.PingAsync();
+        await restartedFirst.WaitUntilBusyAsync("orders");
+        File.Delete(restartedFirst.Socket);
+        restartedFirst.CutConnections();
 
         Assert.Equal(3000000L, (await read.WaitAsync(TestNode.Ceiling)).Scalar());
         Assert.Contains($":{second.TcpPort}", db.NodeAddress, StringComparison.Ordinal);

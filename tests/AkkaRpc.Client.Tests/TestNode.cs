@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using AkkaRpc.Client;
 using AkkaRpc.Hosting;
 using AkkaRpc.Protocol;
@@ -41,19 +42,49 @@ internal sealed class TestNode : IAsyncDisposable
         PrivateConnection = privateConnection,
         RuntimeDirectory = Directory,
         RequestTimeout = Ceiling,
+
+        // A loaded machine (CI) may take seconds for a handshake, TLS above all.
+        ConnectTimeout = TestTime.Seconds(5),
     };
 
-    public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null)
+    public static async Task<TestNode> StartAsync(DatabasesOptions? databases = null, int? tcpPort = null, Func<NodeTransportOptions, NodeTransportOptions>? transport = null)
     {
         var directory = global::System.IO.Directory.CreateTempSubdirectory("akkarpc-client-").FullName;
-        return await StartInAsync(directory, databases, tcpPort);
+        return await StartInAsync(directory, databases, tcpPort, transport);
     }
+
+    /// <summary>The node's addresses on every transport it listens on (the DotNetty one included, when enabled).</summary>
+    public IEnumerable<Address> Addresses => ((Akka.Remote.IRemoteActorRefProvider)((ExtendedActorSystem)System).Provider).Transport.Addresses;
+
+    /// <summary>
+    /// Waits until <paramref name="database"/>'s owner is busy with one request while another waits in its mailbox: a
+    /// request sent just before that other one is then certainly running on the node.
+    /// </summary>
+    public async Task WaitUntilBusyAsync(string database)
+    {
+        var supervisor = await System.ActorSelection("/user/" + NodePaths.DatabasesName).ResolveOne(Ceiling);
+        using var ceiling = new CancellationTokenSource(Ceiling);
+        while (true)
+        {
+            var report = await supervisor.Ask<DatabasesSupervisor.StatusReport>(DatabasesSupervisor.GetStatus.Instance, Ceiling);
+            if (report.Databases.Any(d => d.Name == database && d.MailboxDepth >= 1))
+            {
+                return;
+            }
+
+            // Polling the node's own status is the only view into its owner; the ceiling bounds it.
+            await Task.Delay(TimeSpan.FromMilliseconds(5), ceiling.Token);
+        }
+    }
+
+    /// <summary>Closes every connection without a goodbye: to its clients the node vanished, as a killed process does; it keeps running.</summary>
+    public void CutConnections() => Transport.AkkaRpcTransportExtension.Get(System).AbortConnections("the test cut the node's connections");
 
     /// <summary>Stops the node abruptly for its clients (connections close) and starts a fresh one on the same socket and data.</summary>
     public async Task<TestNode> RestartAsync()
     {
         await StopAsync();
-        return await StartInAsync(Directory, null, TcpPort);
+        return await StartInAsync(Directory, null, TcpPort, null);
     }
 
     public async Task StopAsync()
@@ -77,7 +108,7 @@ internal sealed class TestNode : IAsyncDisposable
         }
     }
 
-    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort)
+    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort, Func<NodeTransportOptions, NodeTransportOptions>? customize)
     {
         var transport = new NodeTransportOptions
         {
@@ -86,8 +117,15 @@ internal sealed class TestNode : IAsyncDisposable
             UnixSocket = Path.Combine(directory, "node.sock"),
             CookiePath = Path.Combine(directory, "cookie"),
         };
+        transport = customize?.Invoke(transport) ?? transport;
         var config = transport.ToConfig().WithFallback(ProtocolConfig.Serialization).WithFallback(DatabasesSupervisor.DefaultConfig);
-        var system = ActorSystem.Create("AkkaRpc", config);
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
+        if (transport.ToSetup() is { } tls)
+        {
+            setup = setup.And(tls);
+        }
+
+        var system = ActorSystem.Create("AkkaRpc", setup);
         var options = databases ?? new DatabasesOptions();
         options.Database.DataDirectory = Path.Combine(directory, "data");
         system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);

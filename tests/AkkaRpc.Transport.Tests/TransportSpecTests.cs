@@ -124,6 +124,14 @@ public abstract class TransportSpecTests(TransportKind kind, ITestOutputHelper o
         {
             Assert.Equal($"pdu {i}", atA.ExpectMsg<InboundPayload>().Payload.ToStringUtf8());
         }
+
+        // Every byte queued was sent, so the queue empties again (its count decides backpressure). The peer can
+        // read a batch before the sender has counted it out, hence the wait.
+        await AwaitAssertAsync(() =>
+        {
+            Assert.Equal(0, ((RpcAssociationHandle)a).Connection.QueuedBytes);
+            Assert.Equal(0, ((RpcAssociationHandle)b).Connection.QueuedBytes);
+        });
     }
 
     [Fact]

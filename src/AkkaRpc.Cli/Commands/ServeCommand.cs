@@ -2,7 +2,7 @@ using System.CommandLine;
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaRpc.Hosting;
-using AkkaRpc.Transport;
+using Akka.Remote;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -106,7 +106,8 @@ internal static class ServeCommand
 
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        var addresses = AkkaRpcTransportExtension.Get(host.Services.GetRequiredService<ActorSystem>()).BoundAddresses.Select(a => a.ToString()).ToList();
+        // Every transport's address, ours and (when enabled) DotNetty's, with the real ports.
+        var addresses = ((IRemoteActorRefProvider)((ExtendedActorSystem)host.Services.GetRequiredService<ActorSystem>()).Provider).Transport.Addresses.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList();
         foreach (var address in addresses)
         {
             await output.WriteLineAsync($"listening at {address}");

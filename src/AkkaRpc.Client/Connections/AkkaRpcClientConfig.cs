@@ -16,11 +16,14 @@ public static class AkkaRpcClientConfig
     /// <summary>The transports a client enables: it reaches nodes over a Unix socket or loopback TCP.</summary>
     private static readonly string[] Transports = ["akka.remote.rpc-unix", "akka.remote.rpc-tcp"];
 
+    // The largest reply a client accepts over DotNetty; our own transports take theirs from their reference config.
+    private const long MaxFrameSize = 16L * 1024 * 1024;
+
     /// <summary>
     /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
     /// <c>ILoggerFactory</c>; otherwise only errors reach stdout, as a library should.
     /// </summary>
-    internal static Config Build(string? cookiePath, TimeSpan connectTimeout, bool logToFactory)
+    internal static Config Build(AkkaRpcClientOptions options, bool logToFactory)
     {
         var loggers = logToFactory ? "loggers = [\"Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting\"]" : string.Empty;
         var logging = ConfigurationFactory.ParseString($$"""
@@ -30,27 +33,32 @@ public static class AkkaRpcClientConfig
               stdout-loglevel = ERROR
             }
             """);
-        return logging.WithFallback(Remoting(cookiePath, connectTimeout));
+        return logging.WithFallback(For(options));
     }
 
     /// <summary>The settings for a system that reaches nodes with <paramref name="options"/>' cookie and connect timeout (defaults when null).</summary>
+    /// <remarks>
+    /// A <see cref="AkkaRpcClientOptions.NodeAddress"/> over <c>akka.tcp</c> adds Akka.Remote's DotNetty transport, on a
+    /// loopback port of its own; with <see cref="AkkaRpcClientOptions.DotNettyCertificate"/> the system also needs
+    /// <see cref="Setup"/>'s TLS setup.
+    /// </remarks>
     public static Config For(AkkaRpcClientOptions? options = null)
     {
         options ??= new AkkaRpcClientOptions();
-        return Remoting(options.CookiePath, options.ConnectTimeout);
-    }
-
-    private static Config Remoting(string? cookiePath, TimeSpan connectTimeout)
-    {
-        var cookie = cookiePath is null ? "\"\"" : Quote(Path.GetFullPath(cookiePath));
-        var handshake = ((long)Math.Ceiling(connectTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
+        var transports = options.UsesDotNetty ? Transports.Append(DotNettyTransport.Path) : Transports;
+        var cookie = options.CookiePath is null ? "\"\"" : Quote(Path.GetFullPath(options.CookiePath));
+        var handshake = ((long)Math.Ceiling(options.ConnectTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
         var own = ConfigurationFactory.ParseString($$"""
             akka {
               actor.provider = remote
               remote {
-                enabled-transports = [{{string.Join(", ", Transports.Select(t => "\"" + t + "\""))}}]
+                enabled-transports = [{{string.Join(", ", transports.Select(t => "\"" + t + "\""))}}]
                 rpc-unix { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
                 rpc-tcp { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
+
+                # Akka.Remote's own handshake (after ours) fails no later than the connect timeout, so a peer that never
+                # completes it (a DotNetty TLS handshake refused, say) is skipped instead of outliving the request.
+                handshake-timeout = {{handshake}}
 
                 # A client learns that a node is gone from the association's own events, and its discovery polls a node
                 # it just spawned every few milliseconds: a gate after a failed connect would drop those polls unseen.
@@ -61,7 +69,17 @@ public static class AkkaRpcClientConfig
               }
             }
             """);
-        return own.WithFallback(ProtocolConfig.Serialization).WithFallback(AkkaRpcTransportConfig.Default);
+        var dotNetty = options.UsesDotNetty
+            ? DotNettyTransport.Settings("127.0.0.1", 0, MaxFrameSize, tls: options.DotNettyCertificate is not null)
+            : Config.Empty;
+        return own.WithFallback(dotNetty).WithFallback(ProtocolConfig.Serialization).WithFallback(AkkaRpcTransportConfig.Default);
+    }
+
+    /// <summary>The TLS setup a client system needs besides <see cref="For"/>'s HOCON, when <see cref="AkkaRpcClientOptions.DotNettyCertificate"/> is set; else null.</summary>
+    public static Akka.Actor.Setup.Setup? Setup(AkkaRpcClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UsesDotNetty && options.DotNettyCertificate is { } certificate ? DotNettyTransport.Tls(certificate, options.DotNettyCertificatePassword) : null;
     }
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

@@ -16,6 +16,7 @@ namespace AkkaRpc.Client;
 internal sealed class ClientRuntime : IAsyncDisposable
 {
     private const string SystemName = "akkarpc-client";
+    private const int MaxUnsentAttempts = 6;
     private static readonly SemaphoreSlim s_sharedGate = new(1, 1);
     private static readonly Dictionary<TransportKey, ClientRuntime> s_shared = [];
 
@@ -23,9 +24,12 @@ internal sealed class ClientRuntime : IAsyncDisposable
     private static readonly ConditionalWeakTable<ActorSystem, ClientRuntime> s_borrowed = new();
     private readonly ConcurrentDictionary<LocatorKey, NodeLocator> _locators = new();
     private readonly bool _ownsSystem;
+    private readonly TimeSpan _associationDeadline;
 
-    private ClientRuntime(ActorSystem system, ILoggerFactory loggerFactory, bool ownsSystem, bool isShared)
+    private ClientRuntime(ActorSystem system, ILoggerFactory loggerFactory, bool ownsSystem, bool isShared, TimeSpan connectTimeout)
     {
+        // Our handshake, then Akka.Remote's, each bounded by the connect timeout.
+        _associationDeadline = connectTimeout * 2;
         System = system;
         LoggerFactory = loggerFactory;
         Links = NodeLinks.Start(system);
@@ -72,7 +76,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
     /// (the hosting layer's <c>WithAkkaRpcClient</c> sets that up); disposing it leaves the system running.
     /// </summary>
     public static ClientRuntime Borrow(ActorSystem system, ILoggerFactory? loggerFactory) =>
-        s_borrowed.GetValue(system, s => new ClientRuntime(s, loggerFactory ?? NullLoggerFactory.Instance, ownsSystem: false, isShared: true));
+        s_borrowed.GetValue(system, s => new ClientRuntime(s, loggerFactory ?? NullLoggerFactory.Instance, ownsSystem: false, isShared: true, new AkkaRpcClientOptions().ConnectTimeout));
 
     /// <summary>Closes the shared runtimes, if started: their connections close; the next connect starts new ones.</summary>
     public static async Task ShutdownSharedAsync()
@@ -106,17 +110,70 @@ internal sealed class ClientRuntime : IAsyncDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     public async Task<T> AskAsync<T>(ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // A message Akka.Remote dropped unsent (handed to a connection that was closing) is sent again: the next one
+        // opens a new connection once the endpoint is gone, which takes Akka.Remote a moment.
+        var delay = TimeSpan.FromMilliseconds(5);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AskOnceAsync<T>(target, node, message, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AssociationLostException e) when (e.Loss == AssociationLoss.DroppedUnsent && attempt < MaxUnsentAttempts)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+    }
+
+    private async Task<T> AskOnceAsync<T>(ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var link = Links.For(node);
         var ticket = link.Take();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Lost);
+        using var dropped = new CancellationTokenSource();
+        var watched = Links.WatchDelivery(message, dropped);
         try
         {
-            return await target.Ask<T>(message, timeout, linked.Token).ConfigureAwait(false);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Lost, dropped.Token);
+            var ask = target.Ask<T>(message, timeout, linked.Token);
+            try
+            {
+                if (!ticket.WasAssociated && !await AssociatesInTimeAsync(ask, link, ticket, linked.Token).ConfigureAwait(false))
+                {
+                    await linked.CancelAsync().ConfigureAwait(false);
+                    throw new AssociationLostException(node, AssociationLoss.NeverCameUp, $"no connection to the node came up within {_associationDeadline.TotalSeconds:0.#} s");
+                }
+
+                return await ask.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ticket.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Checked first: a failed association also drops its buffered messages, and its own error says why.
+                throw new AssociationLostException(
+                    node, link.MayHaveArrived(ticket) ? AssociationLoss.Dropped : AssociationLoss.NeverCameUp, link.LastFailure ?? "the connection closed");
+            }
+            catch (OperationCanceledException) when (dropped.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AssociationLostException(node, AssociationLoss.DroppedUnsent, "the request was dropped unsent: its connection was closing");
+            }
         }
-        catch (OperationCanceledException) when (ticket.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        finally
         {
-            throw new AssociationLostException(node, link.MayHaveArrived(ticket), link.LastFailure ?? "the connection closed");
+            if (watched)
+            {
+                Links.UnwatchDelivery(message);
+            }
         }
+    }
+
+    // With no association up when it was sent, a message arrives only over one that comes up after. Akka.Remote drops
+    // such messages silently in some races (one handed to an endpoint that is closing, say), so when none has come up
+    // by the association deadline the message certainly never left: the caller fails it as unsent, not after its timeout.
+    private async Task<bool> AssociatesInTimeAsync<T>(Task<T> ask, NodeLink link, NodeLink.Ticket ticket, CancellationToken cancellationToken)
+    {
+        var deadline = Task.Delay(_associationDeadline, cancellationToken);
+        return await Task.WhenAny(ask, deadline).ConfigureAwait(false) != deadline || deadline.IsCanceled || link.MayHaveArrived(ticket);
     }
 
     /// <summary>Closes a private runtime; the shared one lives until <see cref="ShutdownSharedAsync"/> or process exit.</summary>
@@ -125,11 +182,19 @@ internal sealed class ClientRuntime : IAsyncDisposable
     private static ClientRuntime Start(AkkaRpcClientOptions options, bool isShared)
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var config = AkkaRpcClientConfig.Build(options.CookiePath, options.ConnectTimeout, logToFactory: options.LoggerFactory is not null);
-        var bootstrap = BootstrapSetup.Create().WithConfig(config);
-        var setup = options.LoggerFactory is { } factory ? bootstrap.And(new LoggerFactorySetup(factory)) : ActorSystemSetup.Create(bootstrap);
+        var config = AkkaRpcClientConfig.Build(options, logToFactory: options.LoggerFactory is not null);
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
+        if (options.LoggerFactory is { } factory)
+        {
+            setup = setup.And(new LoggerFactorySetup(factory));
+        }
 
-        return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, ownsSystem: true, isShared);
+        if (AkkaRpcClientConfig.Setup(options) is { } tls)
+        {
+            setup = setup.And(tls);
+        }
+
+        return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, ownsSystem: true, isShared, options.ConnectTimeout);
     }
 
     private async Task CloseAsync()
@@ -140,17 +205,18 @@ internal sealed class ClientRuntime : IAsyncDisposable
         }
     }
 
-    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, ILoggerFactory? LoggerFactory)
+    private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, ILoggerFactory? LoggerFactory, bool DotNetty, string? Certificate)
     {
-        public static TransportKey Of(AkkaRpcClientOptions o) => new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.LoggerFactory);
+        public static TransportKey Of(AkkaRpcClientOptions o) =>
+            new(o.CookiePath is null ? null : Path.GetFullPath(o.CookiePath), o.ConnectTimeout, o.LoggerFactory, o.UsesDotNetty, o.DotNettyCertificate);
     }
 
     private sealed record LocatorKey(
         string? UnixSocket, string TcpHost, int TcpPort, int TcpPortCount, string SystemName, bool AutoSpawn, string? RuntimeDirectory,
-        string? DataDirectory, string? ServerExecutable, TimeSpan SpawnTimeout, TimeSpan IdleShutdown, TimeSpan RequestTimeout)
+        string? DataDirectory, string? ServerExecutable, TimeSpan SpawnTimeout, TimeSpan IdleShutdown, TimeSpan RequestTimeout, string? NodeAddress)
     {
         public static LocatorKey Of(AkkaRpcClientOptions o) => new(
             o.UnixSocket, o.TcpHost, o.TcpPort, o.TcpPortCount, o.SystemName, o.AutoSpawn, o.RuntimeDirectory,
-            o.DataDirectory, o.ServerExecutable, o.SpawnTimeout, o.IdleShutdown, o.RequestTimeout);
+            o.DataDirectory, o.ServerExecutable, o.SpawnTimeout, o.IdleShutdown, o.RequestTimeout, o.NodeAddress);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Akka.Event;
 using Akka.Remote;
 
 namespace AkkaRpc.Client;
@@ -11,6 +12,7 @@ namespace AkkaRpc.Client;
 internal sealed class NodeLinks
 {
     private readonly ConcurrentDictionary<Address, NodeLink> _links = new();
+    private readonly ConcurrentDictionary<object, CancellationTokenSource> _undelivered = new(ReferenceEqualityComparer.Instance);
 
     private NodeLinks()
     {
@@ -26,8 +28,19 @@ internal sealed class NodeLinks
         system.EventStream.Subscribe(monitor, typeof(AssociatedEvent));
         system.EventStream.Subscribe(monitor, typeof(DisassociatedEvent));
         system.EventStream.Subscribe(monitor, typeof(AssociationErrorEvent));
+        system.EventStream.Subscribe(monitor, typeof(DeadLetter));
         return links;
     }
+
+    /// <summary>
+    /// Cancels <paramref name="undelivered"/> if <paramref name="message"/> turns up in this system's dead letters:
+    /// Akka.Remote dropped it before it left (handed to an endpoint that was closing). False if the same message object
+    /// is already watched (a shared instance asked twice at once), which then relies on the association deadline.
+    /// </summary>
+    public bool WatchDelivery(object message, CancellationTokenSource undelivered) => _undelivered.TryAdd(message, undelivered);
+
+    /// <summary>Stops watching <paramref name="message"/>.</summary>
+    public void UnwatchDelivery(object message) => _undelivered.TryRemove(message, out _);
 
     /// <summary>The link to <paramref name="node"/>.</summary>
     public NodeLink For(Address node) => _links.GetOrAdd(node, static a => new NodeLink(a));
@@ -39,6 +52,14 @@ internal sealed class NodeLinks
             Receive<AssociatedEvent>(e => links.For(e.RemoteAddress).Associated());
             Receive<AssociationErrorEvent>(e => links.For(e.RemoteAddress).Lost(e.Cause?.InnerException?.Message ?? e.Cause?.Message ?? e.ToString()));
             Receive<DisassociatedEvent>(e => links.For(e.RemoteAddress).Disassociated());
+            Receive<DeadLetter>(d =>
+            {
+                var message = d.Message is IWrappedMessage wrapped ? wrapped.Message : d.Message;
+                if (links._undelivered.TryGetValue(message, out var undelivered))
+                {
+                    undelivered.Cancel();
+                }
+            });
         }
     }
 }

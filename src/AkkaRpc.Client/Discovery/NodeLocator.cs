@@ -30,6 +30,11 @@ internal sealed class NodeLocator
         _log = log;
         _endpoints = new(() =>
         {
+            if (options.ExplicitNode is { } explicitNode)
+            {
+                return (null, [explicitNode]);
+            }
+
             var socket = ClientPaths.UnixSocket(options);
             var list = new List<Address>();
             if (socket is not null)
@@ -66,11 +71,16 @@ internal sealed class NodeLocator
             return found;
         }
 
+        var why = Environment.NewLine + string.Join(Environment.NewLine, skipped.Select(s => "  " + s));
+        if (_options.ExplicitNode is { } node)
+        {
+            throw new NodeUnreachableException($"No AkkaRpc node answers at {node} (client.node-address); nothing else is tried." + why);
+        }
+
         if (!_options.AutoSpawn)
         {
             throw new NodeUnreachableException(
-                $"No AkkaRpc node at {Describe(Endpoints)}, and auto-spawn is off. Start one with 'akkarpc serve' or turn auto-spawn on." +
-                Environment.NewLine + string.Join(Environment.NewLine, skipped.Select(s => "  " + s)));
+                $"No AkkaRpc node at {Describe(Endpoints)}, and auto-spawn is off. Start one with 'akkarpc serve' or turn auto-spawn on." + why);
         }
 
         return await SpawnAsync(database, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Akka.Configuration;
+using AkkaRpc.Client;
 using AkkaRpc.Transport;
 
 namespace AkkaRpc.Hosting;
@@ -51,6 +52,21 @@ public sealed record NodeTransportOptions
     /// <summary>Gets how long a connection may take to finish its handshake.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets whether to also listen over Akka.Remote's stock DotNetty TCP transport (<c>akka.tcp://</c>).</summary>
+    public bool DotNettyEnabled { get; init; }
+
+    /// <summary>Gets the DotNetty listener's address; beyond loopback it needs <see cref="DotNettyCertificate"/>.</summary>
+    public string DotNettyHostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Gets the DotNetty listener's port; 0 picks a free one.</summary>
+    public int DotNettyPort { get; init; }
+
+    /// <summary>Gets the PKCS#12 certificate for DotNetty's mutual TLS (each side presents it and pins it); null for plain TCP.</summary>
+    public string? DotNettyCertificate { get; init; }
+
+    /// <summary>Gets the password of <see cref="DotNettyCertificate"/>.</summary>
+    public string? DotNettyCertificatePassword { get; init; }
+
     /// <summary>Gets the interval of Akka.Remote's death-watch heartbeats.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -61,9 +77,25 @@ public sealed record NodeTransportOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (!TcpEnabled && UnixSocket is null)
+        if (!TcpEnabled && UnixSocket is null && !DotNettyEnabled)
         {
             throw new ArgumentException("The node would listen nowhere: akkarpc.remote.tcp.enabled is off and akkarpc.remote.unix.socket is empty.");
+        }
+
+        if (DotNettyEnabled)
+        {
+            if (DotNettyPort is < 0 or > IPEndPoint.MaxPort)
+            {
+                throw new ArgumentException($"akkarpc.remote.dotnetty.port {DotNettyPort} is not within ports 0–65535.");
+            }
+
+            // DotNetty has no cookie handshake: anyone who reaches the port could talk to the node's actors.
+            if (!IsLoopback(DotNettyHostname) && DotNettyCertificate is null)
+            {
+                throw new ArgumentException(
+                    $"akkarpc.remote.dotnetty.hostname {DotNettyHostname} is not loopback, and the DotNetty transport has no authentication of its own. " +
+                    "Set akkarpc.remote.dotnetty.certificate (mutual TLS with a pinned certificate), or use AkkaRpc's transport (akkarpc.remote.tcp with allow-non-loopback).");
+            }
         }
 
         if (TcpEnabled)
@@ -111,6 +143,11 @@ public sealed record NodeTransportOptions
             transports.Add("\"akka.remote.rpc-tcp\"");
         }
 
+        if (DotNettyEnabled)
+        {
+            transports.Add("\"" + DotNettyTransport.Path + "\"");
+        }
+
         var common = $"""
             cookie-file = {Quote(CookiePath is null ? string.Empty : Path.GetFullPath(CookiePath))}
             maximum-frame-size = {MaxFrameSize}b
@@ -124,6 +161,10 @@ public sealed record NodeTransportOptions
               remote {
                 enabled-transports = [{{string.Join(", ", transports)}}]
                 untrusted-mode = on
+
+                # Clients listen nowhere, so a node never connects out to one; a gate after a client's connection
+                # failed would only hold back that client's reconnect (the same address, over a new connection).
+                retry-gate-closed-for = 0s
                 trusted-selection-paths = [{{string.Join(", ", TrustedPaths.Select(Quote))}}]
                 watch-failure-detector {
                   heartbeat-interval = {{Millis(HeartbeatInterval)}}
@@ -145,8 +186,14 @@ public sealed record NodeTransportOptions
               }
             }
             """;
-        return ConfigurationFactory.ParseString(hocon).WithFallback(AkkaRpcTransportConfig.Default);
+        var dotNetty = DotNettyEnabled ? DotNettyTransport.Settings(DotNettyHostname, DotNettyPort, MaxFrameSize, tls: DotNettyCertificate is not null) : Config.Empty;
+        return ConfigurationFactory.ParseString(hocon).WithFallback(dotNetty).WithFallback(AkkaRpcTransportConfig.Default);
     }
+
+    /// <summary>The TLS setup the system needs besides <see cref="ToConfig"/>, when DotNetty listens with a certificate; else null.</summary>
+    /// <exception cref="InvalidOperationException">The certificate cannot be loaded.</exception>
+    public Akka.Actor.Setup.Setup? ToSetup() =>
+        DotNettyEnabled && DotNettyCertificate is { } certificate ? DotNettyTransport.Tls(Path.GetFullPath(certificate), DotNettyCertificatePassword) : null;
 
     private static bool IsLoopback(string host) =>
         host is "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));

@@ -14,6 +14,7 @@ public static class NodeTransportOptionsReader
         var remote = new SettingsReader(config, "akkarpc.remote");
         var tcp = new SettingsReader(config, "akkarpc.remote.tcp");
         var unix = new SettingsReader(config, "akkarpc.remote.unix");
+        var dotNetty = new SettingsReader(config, "akkarpc.remote.dotnetty");
         var options = new NodeTransportOptions
         {
             TcpEnabled = tcp.Bool("enabled", d.TcpEnabled),
@@ -29,6 +30,11 @@ public static class NodeTransportOptionsReader
             HandshakeTimeout = remote.Duration("handshake-timeout", d.HandshakeTimeout),
             HeartbeatInterval = remote.Duration("heartbeat-interval", d.HeartbeatInterval),
             AcceptableHeartbeatPause = remote.Duration("acceptable-heartbeat-pause", d.AcceptableHeartbeatPause),
+            DotNettyEnabled = dotNetty.Bool("enabled", d.DotNettyEnabled),
+            DotNettyHostname = dotNetty.String("hostname", d.DotNettyHostname),
+            DotNettyPort = dotNetty.Int("port", d.DotNettyPort, min: 0),
+            DotNettyCertificate = dotNetty.String("certificate", "") is { Length: > 0 } certificate ? certificate : null,
+            DotNettyCertificatePassword = dotNetty.String("certificate-password", "") is { Length: > 0 } password ? password : null,
         };
         options.Validate();
         return options;

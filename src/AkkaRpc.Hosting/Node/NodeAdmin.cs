@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Remote;
 using AkkaRpc.Protocol;
 using AkkaRpc.Sqlite;
 using AkkaRpc.Transport;
@@ -61,7 +62,7 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
     private void ReplyStatus()
     {
         var sender = Sender;
-        var addresses = _transports.BoundAddresses.Select(a => a.ToString()).ToArray();
+        var addresses = ((IRemoteActorRefProvider)((ExtendedActorSystem)Context.System).Provider).Transport.Addresses.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToArray();
         var connections = _transports.InboundConnectionCount;
 
         // Everything the reply needs is read here: the supervisor's answer completes outside this actor's context.

@@ -312,13 +312,17 @@ internal sealed class SocketConnection : IAsyncDisposable
                 }
 
                 ReadOnlySequence<byte> buffer = result.Buffer;
-                if (!buffer.IsEmpty)
+
+                // Taken before AdvanceTo: that returns the segments to the pool, after which a multi-segment
+                // sequence's Length is garbage (it is computed from the segments' running indexes).
+                long length = buffer.Length;
+                if (length > 0)
                 {
                     await SendAsync(buffer).ConfigureAwait(false);
                 }
 
                 reader.AdvanceTo(buffer.End);
-                Interlocked.Add(ref _queuedBytes, -buffer.Length);
+                Interlocked.Add(ref _queuedBytes, -length);
                 if (result.IsCompleted)
                 {
                     // Graceful close: FIN tells the peer no more frames will come.
