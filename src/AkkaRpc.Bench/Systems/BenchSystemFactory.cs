@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AkkaRpc.Bench.Systems.AkkaDotNetty;
 using AkkaRpc.Bench.Systems.AkkaRpc;
 using AkkaRpc.Bench.Systems.Http;
 using AkkaRpc.Bench.Running;
@@ -19,20 +18,14 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
     private readonly BenchConfiguration _configuration = configuration ?? BenchConfiguration.Defaults;
     private readonly ConcurrentDictionary<SystemEndpoint, IBenchSystem> _systems = new();
 
-    /// <summary>Returns why systems of <paramref name="kind"/> cannot run in this build, or null when they can.</summary>
-    public static string? Unavailable(SystemKind kind) => kind switch
-    {
-        SystemKind.AkkaDotNetty => AkkaDotNettySeam.Unavailable,
-        _ => null,
-    };
-
     /// <inheritdoc/>
     public IBenchSystem Get(SystemEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return _systems.GetOrAdd(endpoint, e => Unavailable(e.Kind) is { } reason ? new PendingSystem(e, reason) : e.Kind switch
+        return _systems.GetOrAdd(endpoint, e => e.Kind switch
         {
-            SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, _configuration.CookiePath),
+            // The same node through the same client: the address picks our transport or Akka.Remote's stock one.
+            SystemKind.AkkaRpc or SystemKind.AkkaDotNetty => new AkkaRpcBenchSystem(e, _configuration.CookiePath),
             SystemKind.DatabaseOwner => new OwnerBenchSystem(e, _configuration.Settings),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),

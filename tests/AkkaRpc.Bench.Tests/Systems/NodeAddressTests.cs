@@ -79,14 +79,36 @@ public sealed class NodeAddressTests
     }
 
     [Fact]
-    public async Task PendingSystems_SayWhy_AndRefuseToConnect()
+    public void ClientOptions_ForAnAkkaTcpAddress_NameTheNodesDotNettyListener_SoTheClientSpeaksDotNettyToo()
     {
-        Assert.NotNull(BenchSystemFactory.Unavailable(SystemKind.AkkaDotNetty));
-        Assert.Null(BenchSystemFactory.Unavailable(SystemKind.DatabaseOwner));
-        Assert.Null(BenchSystemFactory.Unavailable(SystemKind.AkkaRpc));
-        var pending = new BenchSystemFactory().Get(new SystemEndpoint(SystemCatalog.AkkaDotNetty, SystemKind.AkkaDotNetty, "akka.tcp://AkkaRpc@127.0.0.1:1", "bench"));
+        var dotNetty = AkkaRpcBenchSystem.OptionsFor("akka.tcp://AkkaRpc@localhost:2552", "/tmp/cookie");
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => pending.ConnectAsync(CancellationToken.None));
-        Assert.Contains("akka_dotnetty is not available: pending", error.Message, StringComparison.Ordinal);
+        Assert.Equal("akka.tcp://AkkaRpc@127.0.0.1:2552", dotNetty.NodeAddress);
+        Assert.False(dotNetty.AutoSpawn);
+        Assert.True(dotNetty.PrivateConnection);
+        Assert.Null(AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053").NodeAddress);
+    }
+
+    [Fact]
+    public void ClientOptions_AddressANodeGivenByName_ByItsIp()
+    {
+        Assert.Equal("127.0.0.1", AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@localhost:4053").TcpHost);
+    }
+
+    [Theory]
+    [InlineData(SystemCatalog.AkkaRpcTcp, "akka.rpc.tcp://AkkaRpc@127.0.0.1:1")]
+    [InlineData(SystemCatalog.AkkaDotNetty, "akka.tcp://AkkaRpc@127.0.0.1:1")]
+    [InlineData(SystemCatalog.Owner, "/tmp/owner")]
+    [InlineData(SystemCatalog.Http, "http://127.0.0.1:1")]
+    [InlineData(SystemCatalog.RawTcp, "tcp://127.0.0.1:1")]
+    [InlineData(SystemCatalog.InProcess, "/tmp/inprocess.db")]
+    public async Task EverySystemOfTheCatalog_HasAnAdapter(string key, string address)
+    {
+        await using var factory = new BenchSystemFactory();
+
+        var system = factory.Get(new SystemEndpoint(key, SystemCatalog.KindOf(key), address, "bench"));
+
+        Assert.Equal(key, system.Endpoint.Key);
+        Assert.Same(system, factory.Get(system.Endpoint));
     }
 }

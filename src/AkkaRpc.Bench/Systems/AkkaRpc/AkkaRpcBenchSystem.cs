@@ -1,3 +1,4 @@
+using System.Globalization;
 using AkkaRpc.Bench.Remoting;
 using AkkaRpc.Client;
 using AkkaRpc.Protocol;
@@ -10,16 +11,23 @@ namespace AkkaRpc.Bench.Systems.AkkaRpc;
 /// The client is safe for concurrent use, so a pipelined workload keeps its requests outstanding on one connection.
 /// </summary>
 /// <remarks>
-/// Only the client's public API is used (<see cref="AkkaRpcClient.ConnectAsync(string, AkkaRpcClientOptions, CancellationToken)"/>,
-/// <see cref="AkkaRpcDatabase"/>, <see cref="AkkaRpcClientOptions"/>), which stays as it is when the client moves onto Akka.NET;
-/// <c>SqlParameters</c> and <c>SqlValueKind</c> move with the messages to <c>AkkaRpc.Protocol</c>, a <c>using</c> to change then.
+/// The same adapter serves <c>akkarpc_tcp</c>, <c>akkarpc_unix</c> and <c>akka_dotnetty</c>: only the client options
+/// differ (<see cref="OptionsFor"/>), so the figures of the three differ by the transport alone, the node, owners,
+/// serializers and client being the same. Only the client's public API is used.
 /// </remarks>
 internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookiePath = null) : IBenchSystem
 {
+    /// <summary>The address scheme of Akka.Remote's stock DotNetty TCP transport.</summary>
+    public const string DotNettyScheme = "akka.tcp";
+
     /// <inheritdoc/>
     public SystemEndpoint Endpoint { get; } = endpoint;
 
-    /// <summary>Client options that reach exactly the node at <paramref name="address"/>: one TCP port, or one Unix socket.</summary>
+    /// <summary>
+    /// Client options that reach exactly the node at <paramref name="address"/>: one TCP port or one Unix socket of
+    /// AkkaRpc's transport, or a node's Akka.Remote stock DotNetty listener (<c>akka.tcp://</c>) named as the client's
+    /// node address, which makes the client's own system speak DotNetty too.
+    /// </summary>
     public static AkkaRpcClientOptions OptionsFor(string address, string? cookiePath = null)
     {
         var node = NodeAddress.Parse(address);
@@ -34,15 +42,21 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookie
         if (node.SocketPath is { } socket)
         {
             options.UnixSocket = socket;
-        }
-        else
-        {
-            options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
-            options.TcpHost = HostIp.Resolve(node.Host!).ToString(); // a node is known by the IP it binds (see HostIp)
-            options.TcpPort = node.Port;
-            options.TcpPortCount = 1;
+            return options;
         }
 
+        // A node is known by the IP it binds (see HostIp), whichever transport.
+        string host = HostIp.ToHost(HostIp.Resolve(node.Host!));
+        if (node.Scheme == DotNettyScheme)
+        {
+            options.NodeAddress = $"{DotNettyScheme}://{node.SystemName}@{host}:{node.Port.ToString(CultureInfo.InvariantCulture)}";
+            return options;
+        }
+
+        options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
+        options.TcpHost = host.Trim('[', ']');
+        options.TcpPort = node.Port;
+        options.TcpPortCount = 1;
         return options;
     }
 
