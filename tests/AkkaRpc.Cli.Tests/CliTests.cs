@@ -160,6 +160,22 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void TheShippedBenchConf_GivesTheSizesItsCommentsSay()
+    {
+        // Akka's HOCON reads a bare number as milliseconds: "max-step-duration = 120" once capped every step at 120 ms.
+        var settings = BenchConfiguration.Load(BenchConfiguration.DefaultPath).Settings;
+
+        BenchSettings normal = BenchSettingsReader.Read(settings, BenchSuiteKind.Full, quick: false);
+        BenchSettings quick = BenchSettingsReader.Read(settings, BenchSuiteKind.Remote, quick: true);
+
+        Assert.True(File.Exists(BenchConfiguration.DefaultPath), BenchConfiguration.DefaultPath);
+        Assert.Equal(TimeSpan.FromSeconds(120), normal.MaxStepDuration);
+        Assert.Equal(TimeSpan.FromSeconds(5), quick.MaxStepDuration);
+        Assert.Equal((1000, 128, 100), (normal.NumRequests, normal.NumParallelClients, normal.RequestsPerClient));
+        Assert.Equal((200, 2_000, 64), (quick.NumRequests, quick.PipelinedRequests, quick.PipelinedInFlight));
+    }
+
+    [Fact]
     public void Settings_SuiteDefaultsAreOverriddenByExplicitFlags()
     {
         var options = new BenchSuiteOptions(BenchSuiteKind.Remote);
