@@ -40,7 +40,7 @@ public sealed class NodeAddressTests
     }
 
     [Fact]
-    public void ClientOptions_ReachExactlyTheNodeAtTheAddress_NeverSpawningOne()
+    public void ClientOptions_ReachExactlyTheNodeAtTheAddress_NeverSpawningOne_OnTheSharedClientSystem()
     {
         var tcp = AkkaRpcBenchSystem.OptionsFor("akkarpc.tcp://Orders@10.0.0.5:4100", "/tmp/cookie");
         var unix = AkkaRpcBenchSystem.OptionsFor("akkarpc.unix://AkkaRpc@/run/node.sock");
@@ -48,7 +48,7 @@ public sealed class NodeAddressTests
         Assert.Equal(("10.0.0.5", 4100, 1, "", "Orders"), (tcp.TcpHost, tcp.TcpPort, tcp.TcpPortCount, tcp.UnixSocket, tcp.SystemName));
         Assert.Equal("/tmp/cookie", tcp.CookiePath);
         Assert.False(tcp.AutoSpawn);
-        Assert.True(tcp.PrivateConnection);
+        Assert.False(tcp.PrivateConnection); // handles share the process's client system, as an application's do
         Assert.Equal(("/run/node.sock", 0), (unix.UnixSocket, unix.TcpPortCount));
     }
 
@@ -85,7 +85,7 @@ public sealed class NodeAddressTests
 
         Assert.Equal("akka.tcp://AkkaRpc@127.0.0.1:2552", dotNetty.NodeAddress);
         Assert.False(dotNetty.AutoSpawn);
-        Assert.True(dotNetty.PrivateConnection);
+        Assert.False(dotNetty.PrivateConnection);
         Assert.Null(AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053").NodeAddress);
     }
 
