@@ -64,6 +64,8 @@ internal sealed class BenchSuite
                 await factory.Get(endpoint).PrepareAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await WarmUpAsync(factory, endpoints, cancellationToken).ConfigureAwait(false);
+
             var steps = ScenarioPlan.Build(_options.Suite, _options.Settings, endpoints);
             onPlanned(steps.Count);
             var (outcomes, lostWorkers) = steps.Count == 0
@@ -97,6 +99,27 @@ internal sealed class BenchSuite
             }
 
             TryDelete(directory);
+        }
+    }
+
+    /// <summary>
+    /// Has every system serve a few of the suite's requests, untimed, before the first round. Otherwise the first system
+    /// measured on a node pays that node's JIT and cold caches for the others on it (akkarpc_tcp for akkarpc_unix and
+    /// akka_dotnetty), which a one-round suite would report as its figures.
+    /// </summary>
+    private async Task WarmUpAsync(BenchSystemFactory factory, IReadOnlyList<SystemEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        var workloads = ScenarioPlan.WarmUp(_options.Suite, _options.Settings);
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var workload in workloads)
+            {
+                var metrics = await WorkloadRunner.RunAsync(factory.Get(endpoint), workload, client: 0, cancellationToken).ConfigureAwait(false);
+                if (metrics.Failures.Count > 0)
+                {
+                    _log($"warm-up of {endpoint.Key} ({workload.Operation}): {string.Join(", ", metrics.Failures.Select(f => $"{f.Value} {f.Key}"))}");
+                }
+            }
         }
     }
 

@@ -50,6 +50,29 @@ internal static class ScenarioPlan
         };
     }
 
+    /// <summary>
+    /// The untimed requests each system serves once before the first round: every kind of request the suite times that
+    /// a client repeats (connects, point queries one at a time and pipelined, inserts), a few of each. The node, the
+    /// load process and their JIT then start every system's measurements warm, not only the later ones'.
+    /// </summary>
+    public static IReadOnlyList<Workload> WarmUp(BenchSuiteKind suite, BenchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        // Point queries are cheap and what most steps time; an insert waits for its fsync, so fewer of those.
+        int Count(OperationKind operation) => operation switch
+        {
+            OperationKind.Connect => 3,
+            OperationKind.Insert => Math.Max(10, settings.Warmup),
+            _ => Math.Max(10, settings.Warmup * 10),
+        };
+        return Measurements(suite, settings)
+            .Select(m => m.Workload)
+            .Where(w => w.Operation is OperationKind.Connect or OperationKind.PointQuery or OperationKind.Insert)
+            .DistinctBy(w => (w.Operation, w.InFlight))
+            .Select(w => w with { Requests = Math.Min(w.Requests, Count(w.Operation)), Warmup = 0 })
+            .ToList();
+    }
+
     private static List<(ScenarioKind, Workload, int)> Full(BenchSettings settings, Workload pointQueries, Workload inserts)
     {
         var cap = settings.MaxStepDuration;

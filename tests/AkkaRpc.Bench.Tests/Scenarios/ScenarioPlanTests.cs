@@ -80,4 +80,21 @@ public sealed class ScenarioPlanTests
         Assert.All(steps, s => Assert.Equal((ScenarioKind.Latency, 1), (s.Scenario, s.Clients)));
         Assert.Equal("fake latency insert (round 5)", steps[^1].Label);
     }
+
+    [Fact]
+    public void TheWarmUp_ServesEveryRepeatedRequestTheSuiteTimes_AFewOfEach()
+    {
+        var settings = BenchSettings.Default;
+
+        var full = ScenarioPlan.WarmUp(BenchSuiteKind.Full, settings);
+        var remote = ScenarioPlan.WarmUp(BenchSuiteKind.Remote, settings);
+
+        Assert.Equal(
+            [(OperationKind.Connect, 1, 3), (OperationKind.PointQuery, 1, 500), (OperationKind.Insert, 1, 50)],
+            full.Select(w => (w.Operation, w.InFlight, w.Requests)));
+        Assert.Equal(
+            [(OperationKind.PointQuery, 1, 500), (OperationKind.PointQuery, settings.PipelinedInFlight, 500)],
+            remote.Select(w => (w.Operation, w.InFlight, w.Requests)));
+        Assert.All(full.Concat(remote), w => Assert.Equal(0, w.Warmup));
+    }
 }
