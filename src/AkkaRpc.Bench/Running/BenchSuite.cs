@@ -55,7 +55,7 @@ internal sealed class BenchSuite
         long startTimestamp = Stopwatch.GetTimestamp();
         var directory = Directory.CreateTempSubdirectory("akkarpc-bench-");
         var servers = new List<ServerProcess>();
-        await using var factory = new BenchSystemFactory(_configuration);
+        var factory = new BenchSystemFactory(_configuration);
         try
         {
             var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
@@ -93,6 +93,8 @@ internal sealed class BenchSuite
         }
         finally
         {
+            // Clients first, so they leave while their servers still run instead of logging the servers' going.
+            await factory.DisposeAsync().ConfigureAwait(false);
             foreach (var server in servers)
             {
                 await server.DisposeAsync().ConfigureAwait(false);
@@ -103,7 +105,7 @@ internal sealed class BenchSuite
     }
 
     /// <summary>
-    /// Has every system serve a few of the suite's requests, untimed, before the first round. Otherwise the first system
+    /// Has every system serve the suite's requests for a while, untimed, before the first round. Otherwise the first system
     /// measured on a node pays that node's JIT and cold caches for the others on it (akkarpc_tcp for akkarpc_unix and
     /// akka_dotnetty), which a one-round suite would report as its figures.
     /// </summary>

@@ -82,7 +82,7 @@ public sealed class ScenarioPlanTests
     }
 
     [Fact]
-    public void TheWarmUp_ServesEveryRepeatedRequestTheSuiteTimes_AFewOfEach()
+    public void TheWarmUp_ServesEveryRepeatedRequestTheSuiteTimes_ForAboutASecondEach()
     {
         var settings = BenchSettings.Default;
 
@@ -90,11 +90,12 @@ public sealed class ScenarioPlanTests
         var remote = ScenarioPlan.WarmUp(BenchSuiteKind.Remote, settings);
 
         Assert.Equal(
-            [(OperationKind.Connect, 1, 3), (OperationKind.PointQuery, 1, 500), (OperationKind.Insert, 1, 50)],
+            [(OperationKind.Connect, 1, 3), (OperationKind.PointQuery, 1, 5000), (OperationKind.Insert, 1, 5000)],
             full.Select(w => (w.Operation, w.InFlight, w.Requests)));
         Assert.Equal(
-            [(OperationKind.PointQuery, 1, 500), (OperationKind.PointQuery, settings.PipelinedInFlight, 500)],
+            [(OperationKind.PointQuery, 1, 5000), (OperationKind.PointQuery, settings.PipelinedInFlight, 5000)],
             remote.Select(w => (w.Operation, w.InFlight, w.Requests)));
-        Assert.All(full.Concat(remote), w => Assert.Equal(0, w.Warmup));
+        Assert.All(full.Concat(remote), w => Assert.Equal((0, TimeSpan.FromSeconds(1)), (w.Warmup, w.MaxDuration)));
+        Assert.All(ScenarioPlan.WarmUp(BenchSuiteKind.Owner, settings with { MaxStepDuration = TimeSpan.FromMilliseconds(200) }), w => Assert.Equal(TimeSpan.FromMilliseconds(200), w.MaxDuration));
     }
 }
