@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AkkaRpc.Client;
 using AkkaRpc.Bench.Systems.AkkaRpc;
 using AkkaRpc.Bench.Systems.Http;
 using AkkaRpc.Bench.Running;
@@ -35,11 +36,17 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
     }
 
     /// <inheritdoc/>
+    /// <remarks>Also closes the process's shared AkkaRpc client systems, which every AkkaRpc system here used, while their nodes still run.</remarks>
     public async ValueTask DisposeAsync()
     {
         foreach (var system in _systems.Values)
         {
             await system.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty))
+        {
+            await AkkaRpcClient.ShutdownAsync().ConfigureAwait(false);
         }
     }
 }
