@@ -25,5 +25,7 @@ USER app
 # 4053: a node's remoting port; 4100: a benchmark coordinator's port for its workers.
 EXPOSE 4053 4100
 ENTRYPOINT ["dotnet", "/app/akkarpc.dll"]
-# A node reachable from other containers: bind every interface (the cookie guards it), databases in /data.
-CMD ["serve", "--config", "/app/hocon/server.conf", "--data-dir", "/data", "--port", "4053", "--remote:tcp:hostname=0.0.0.0", "--remote:allow-non-loopback=true"]
+# A node reachable through a published port (docker run -p 127.0.0.1:4053:4053): bind every interface (the cookie
+# guards it) and answer to the address clients on the host use; databases in /data. Akka.Remote drops messages sent
+# to any other address of the node, so in docker-compose.yml the node answers to its service name instead.
+CMD ["serve", "--config", "/app/hocon/server.conf", "--data-dir", "/data", "--port", "4053", "--remote:tcp:hostname=0.0.0.0", "--remote:tcp:public-hostname=127.0.0.1", "--remote:allow-non-loopback=true"]

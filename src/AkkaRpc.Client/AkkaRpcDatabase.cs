@@ -65,7 +65,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
     /// </summary>
     public async Task<AkkaRpcTransaction> BeginTransactionAsync(TimeSpan? lease = null, CancellationToken cancellationToken = default)
     {
-        var started = await RequestAsync<TransactionStarted>(new Begin(lease ?? TimeSpan.FromSeconds(30)), transactionId: null, options: null, cancellationToken).ConfigureAwait(false);
+        var started = await RequestAsync<TransactionStarted>(new Begin(lease ?? TimeSpan.FromSeconds(30), _runtime.Session), transactionId: null, options: null, cancellationToken).ConfigureAwait(false);
         return new AkkaRpcTransaction(this, started.TransactionId, started.Lease);
     }
 
@@ -120,7 +120,14 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
         where TReply : DatabaseReply
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_runtime.System.WhenTerminated.IsCompleted)
+        {
+            // Its actor system is gone (AkkaRpcClient.ShutdownAsync, or the application's own system stopped): an ask
+            // there would only wait out its timeout.
+            throw new ObjectDisposedException(nameof(AkkaRpcDatabase), $"The client connection of '{Name}' was shut down (AkkaRpcClient.ShutdownAsync, or its actor system stopped); connect again.");
+        }
         var message = transactionId is { } id ? new Transactional(id, request) : request;
+        RequestSize.Check(message, AkkaRpcClientConfig.MaxFrameSize);
         var timeout = options?.Timeout ?? _options.RequestTimeout;
         var unsent = 0;
         var lostRetried = false;

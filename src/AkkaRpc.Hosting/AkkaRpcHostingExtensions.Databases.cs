@@ -13,6 +13,10 @@ public static partial class AkkaRpcHostingExtensions
     // Bounded by the host's own shutdown timeout too; this keeps a stuck database from holding the rest.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
+    // Akka's phases time out after 5 s by default and then move on regardless: the drain's phase gets the drain's time.
+    private static readonly Akka.Configuration.Config DrainPhase = Akka.Configuration.ConfigurationFactory.ParseString(
+        $"akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)DrainTimeout.TotalSeconds + 1}s");
+
     /// <summary>
     /// Starts the databases' supervisor at <c>/user/databases</c> in this actor system and registers it in Akka.Hosting's
     /// <see cref="ActorRegistry"/> under <see cref="DatabasesSupervisor"/> (so <c>IRequiredActor&lt;DatabasesSupervisor&gt;</c>
@@ -29,6 +33,7 @@ public static partial class AkkaRpcHostingExtensions
         return builder
             .WithAkkaRpcSerialization()
             .AddHocon(DatabasesSupervisor.DefaultConfig, HoconAddMode.Append)
+            .AddHocon(DrainPhase, HoconAddMode.Append)
             .WithActors((system, registry) =>
             {
                 var databases = system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);

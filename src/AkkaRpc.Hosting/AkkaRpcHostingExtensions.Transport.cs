@@ -25,6 +25,7 @@ public static partial class AkkaRpcHostingExtensions
 
         return builder
             .AddHocon(options.ToConfig(), HoconAddMode.Prepend)
+            .AddHocon(AkkaRpcTransportConfig.Default, HoconAddMode.Append)
             .WithAkkaRpcSerialization()
             .AddStartup((system, _) =>
             {

@@ -24,15 +24,19 @@ public static partial class AkkaRpcHostingExtensions
         ArgumentNullException.ThrowIfNull(config);
         var transport = NodeTransportOptionsReader.Read(config);
         var databases = DatabasesOptionsReader.Read(config);
+
+        // A reply's rows must fit in one frame of this node's transport, with room for the reply around them.
+        databases.Database.MaxReplyBytes = (int)Math.Min(databases.Database.MaxReplyBytes, transport.MaxFrameSize - NodeTransportOptions.ReplyOverhead);
         var node = NodeOptionsReader.Read(config);
 
-        // The file's and the flags' own akka.* settings win over ours, so an operator can tune Akka itself.
+        // The file's and the flags' own akka.* settings go in last, in front: they win over ours (the transports'
+        // included), so an operator can tune Akka itself.
         var akka = config.HasPath("akka") ? config.GetConfig("akka").MoveTo("akka") : Config.Empty;
         return builder
-            .AddHocon(akka, HoconAddMode.Prepend)
             .WithAkkaRpcTransport(transport)
             .WithAkkaRpcDatabases(databases)
-            .WithAkkaRpcNodeAdmin(node);
+            .WithAkkaRpcNodeAdmin(node)
+            .AddHocon(akka, HoconAddMode.Prepend);
     }
 
     /// <summary>Binds every AkkaRpc message to AkkaRpc's binary serializers (see <see cref="ProtocolConfig"/>), never Newtonsoft.</summary>

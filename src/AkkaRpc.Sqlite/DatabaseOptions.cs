@@ -30,6 +30,13 @@ public sealed class DatabaseOptions
     /// <summary>The most value bytes in one chunk (estimated as 8 per number, the UTF-8 length of text, the length of a blob); a single larger row still goes out alone.</summary>
     public int MaxBytesPerChunk { get; set; } = 1 << 20;
 
+    /// <summary>
+    /// The most value bytes one row of a reply may hold (counted as <see cref="MaxBytesPerChunk"/> counts them); a
+    /// bigger row is answered with <c>LimitExceeded</c> (<c>ReplySize</c>) instead, because no frame would carry it.
+    /// The default leaves room under the transport's 16 MiB frame; a node sets it from its own.
+    /// </summary>
+    public int MaxReplyBytes { get; set; } = (16 << 20) - (256 << 10);
+
     /// <summary>How many prepared statements each connection keeps, least recently used evicted first.</summary>
     public int StatementCacheCapacity { get; set; } = 128;
 
@@ -60,6 +67,7 @@ public sealed class DatabaseOptions
         Positive(MaxBatchStatements, nameof(MaxBatchStatements));
         Positive(MaxRowsPerChunk, nameof(MaxRowsPerChunk));
         Positive(MaxBytesPerChunk, nameof(MaxBytesPerChunk));
+        Positive(MaxReplyBytes, nameof(MaxReplyBytes));
         Positive(StatementCacheCapacity, nameof(StatementCacheCapacity));
         Positive(MaxOpenCursors, nameof(MaxOpenCursors));
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)

@@ -90,6 +90,12 @@ internal sealed partial class SqliteDatabase
             while (buffered.TryPeek(out var row))
             {
                 var size = BufferedSize(row);
+                if (size > _options.MaxReplyBytes)
+                {
+                    error = new LimitExceeded(LimitKind.ReplySize, _options.MaxReplyBytes, size);
+                    return new QueryResult(cursor.Columns, [], null);
+                }
+
                 if (rows.Count > 0 && (rows.Count >= _options.MaxRowsPerChunk || bytes + size > _options.MaxBytesPerChunk))
                 {
                     return new QueryResult(cursor.Columns, rows, cursor.Id);
@@ -108,6 +114,12 @@ internal sealed partial class SqliteDatabase
         while (true)
         {
             var size = StatementRows.RowSize(statement.Handle, columns);
+            if (size > _options.MaxReplyBytes)
+            {
+                error = new LimitExceeded(LimitKind.ReplySize, _options.MaxReplyBytes, size);
+                return new QueryResult(cursor.Columns, [], null);
+            }
+
             if (rows.Count > 0 && (rows.Count >= _options.MaxRowsPerChunk || bytes + size > _options.MaxBytesPerChunk))
             {
                 return new QueryResult(cursor.Columns, rows, cursor.Id);

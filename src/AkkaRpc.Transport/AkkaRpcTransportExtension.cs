@@ -29,6 +29,12 @@ public sealed class AkkaRpcTransportExtension : IExtension
     /// <summary>Gets how many authenticated connections other processes have open to this system right now.</summary>
     public int InboundConnectionCount => _transports.Keys.Sum(t => t.InboundConnectionCount);
 
+    /// <summary>
+    /// Gets how many inbound connections have been authenticated since the transports started: it moving on means a
+    /// client came, even one that was gone again before <see cref="InboundConnectionCount"/> was next read.
+    /// </summary>
+    public long AcceptedConnectionCount => _transports.Keys.Sum(t => t.AcceptedConnectionCount);
+
     /// <summary>Refuses new connections on every AkkaRpc transport from now on; connections already open stay.</summary>
     public void StopAccepting()
     {

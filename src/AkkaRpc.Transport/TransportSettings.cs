@@ -13,6 +13,9 @@ internal sealed record TransportSettings
 
     public required string Hostname { get; init; }
 
+    /// <summary>Gets the host name other systems address this one by, when it is not the bound address (a container's service name); null means the bound address.</summary>
+    public string? PublicHostname { get; init; }
+
     public required int Port { get; init; }
 
     public required int PortSearch { get; init; }
@@ -51,12 +54,13 @@ internal sealed record TransportSettings
         {
             Listen = config.GetBoolean("listen", true),
             Hostname = config.GetString("hostname", "127.0.0.1"),
+            PublicHostname = config.GetString("public-hostname", string.Empty) is { Length: > 0 } publicHost ? publicHost : null,
             Port = config.GetInt("port", 0),
             PortSearch = config.GetInt("port-search", 1),
             AllowNonLoopback = config.GetBoolean("allow-non-loopback", false),
             SocketPath = string.IsNullOrWhiteSpace(socketPath) ? null : socketPath,
             CookieFile = string.IsNullOrWhiteSpace(cookie) ? AkkaRpc.Transport.CookieFile.DefaultPath : cookie,
-            MaximumFrameSize = ToInt(config.GetByteSize("maximum-frame-size", 4 * 1024 * 1024), "maximum-frame-size"),
+            MaximumFrameSize = ToInt(config.GetByteSize("maximum-frame-size", 16 * 1024 * 1024), "maximum-frame-size"),
             HandshakeTimeout = config.GetTimeSpan("handshake-timeout", TimeSpan.FromSeconds(5), allowInfinite: false),
             MaxHandshakingConnections = config.GetInt("max-handshaking-connections", 64),
             MaxConnections = config.GetInt("max-connections", 1024),

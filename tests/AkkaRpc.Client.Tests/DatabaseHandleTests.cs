@@ -180,6 +180,22 @@ public sealed class DatabaseHandleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transaction_WhoseClientGoesAway_IsRolledBackAtOnce_NotAfterItsLease()
+    {
+        var holder = await AkkaRpcClient.ConnectAsync("orders", _node.ClientOptions());
+        var tx = await holder.BeginTransactionAsync(TimeSpan.FromMinutes(5));
+        await tx.ExecuteAsync("INSERT INTO items(id, name) VALUES (1, 'abandoned')");
+        await using var other = await AkkaRpcClient.ConnectAsync("orders", _node.ClientOptions());
+        var waiting = other.QueryAsync("SELECT count(*) FROM items");
+
+        // The holder's process goes away (its private runtime stops) without committing or rolling back.
+        await holder.DisposeAsync();
+
+        // The waiting query runs long before the 5-minute lease: the node watched the holder and rolled back.
+        Assert.Equal(0L, (await waiting.WaitAsync(TestNode.Ceiling)).Scalar());
+    }
+
+    [Fact]
     public async Task PingAndTargetDatabase_DescribeTheOwner()
     {
         var elapsed = await _db.PingAsync();

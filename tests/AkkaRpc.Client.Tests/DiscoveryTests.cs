@@ -75,3 +75,32 @@ public sealed class DiscoveryTests
         Assert.Equal(1L, (await b.QueryAsync("SELECT 1")).Scalar());
     }
 }
+
+public sealed class DiscoveryOfAnotherSystemTests
+{
+    [Fact]
+    public async Task ANodeWithAnotherSystemName_IsSkipped_AtOnce_NotWaitedForUntilTheRequestTimeout()
+    {
+        await using var node = await TestNode.StartAsync();
+        var options = node.ClientOptions();
+        options.SystemName = "Other"; // the endpoint is held by a node named AkkaRpc
+        options.RequestTimeout = TimeSpan.FromMinutes(2);
+
+        var error = await Record.ExceptionAsync(() => AkkaRpcClient.ConnectAsync("orders", options).WaitAsync(TestNode.Ceiling));
+
+        Assert.IsType<NodeUnreachableException>(error);
+    }
+
+    [Fact]
+    public async Task Status_SkipsANodeWithAnotherSystemName_AtOnce()
+    {
+        await using var node = await TestNode.StartAsync();
+        var options = node.ClientOptions();
+        options.SystemName = "Other";
+        options.RequestTimeout = TimeSpan.FromMinutes(2);
+
+        var error = await Record.ExceptionAsync(() => AkkaRpcNodes.StatusAsync(options).WaitAsync(TestNode.Ceiling));
+
+        Assert.Null(error);
+    }
+}

@@ -118,7 +118,7 @@ internal sealed class TestNode : IAsyncDisposable
             CookiePath = Path.Combine(directory, "cookie"),
         };
         transport = customize?.Invoke(transport) ?? transport;
-        var config = transport.ToConfig().WithFallback(ProtocolConfig.Serialization).WithFallback(DatabasesSupervisor.DefaultConfig);
+        var config = transport.ToConfig().WithFallback(Transport.AkkaRpcTransportConfig.Default).WithFallback(ProtocolConfig.Serialization).WithFallback(DatabasesSupervisor.DefaultConfig);
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
         if (transport.ToSetup() is { } tls)
         {

@@ -134,7 +134,7 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal("{\"one\":1}", stdout.Trim());
         var node = Assert.Single(_sandbox.NodePids());
         var log = await File.ReadAllTextAsync(Path.Combine(_sandbox.RuntimeDirectory, "node.log"));
-        var listening = System.Text.RegularExpressions.Regex.Match(log, @"listening at akkarpc\.tcp://\S+:(\d+)");
+        var listening = System.Text.RegularExpressions.Regex.Match(log, @"listening at akka\.rpc\.tcp://\S+:(\d+)");
         Assert.True(listening.Success, log);
         var nodePort = int.Parse(listening.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(nodePort, port + 1, port + 19); // the node, too, passed over the stranger's port

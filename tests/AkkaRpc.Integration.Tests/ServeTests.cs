@@ -140,7 +140,8 @@ public sealed class ServeTests : AkkaRpcTestKit, IAsyncLifetime
 
     private async Task<IActorRef> OwnerAsync(Address node, string database)
     {
-        var databases = await Sys.ActorSelection($"{node}/user/databases").ResolveOne(Ceiling);
+        // By ActorPath: a Unix socket address's percent-encoded host is not a Uri host, so the string form would not parse.
+        var databases = await Sys.ActorSelection(new RootActorPath(node) / "user" / NodePaths.DatabasesName).ResolveOne(Ceiling);
         var resolved = await databases.Ask<DatabaseReply>(new Resolve(database), Ceiling);
         return Assert.IsType<Resolved>(resolved).Owner;
     }

@@ -62,6 +62,7 @@ internal static class SampleMessages
         yield return new Begin(TimeSpan.FromSeconds(30));
         yield return new Begin(TimeSpan.Zero);
         yield return new Begin(TimeSpan.MaxValue);
+        yield return new Begin(TimeSpan.FromMinutes(1), ProtocolWire.Owner);
         yield return new Commit(1);
         yield return new Commit(long.MaxValue);
         yield return new Rollback(-1);

@@ -27,7 +27,7 @@ public sealed class ConfigTests
         }
 
         var settings = TransportSettings.Read(Config.Empty, "akka.remote." + section);
-        Assert.Equal(4 * 1024 * 1024, settings.MaximumFrameSize);
+        Assert.Equal(16 * 1024 * 1024, settings.MaximumFrameSize);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.HandshakeTimeout);
         Assert.Equal(64, settings.MaxHandshakingConnections);
         Assert.Equal(1024, settings.MaxConnections);

@@ -79,6 +79,19 @@ public sealed class TcpBindingTests(ITestOutputHelper output) : TransportTestKit
         await transport.Shutdown();
     }
 
+    [Fact]
+    public async Task PublicHostname_IsTheAddressItAnswersTo_WhileItBindsAnother()
+    {
+        // A container binds every interface but is reached by its service name: its address must carry that name.
+        RpcTcpTransport transport = NewTransport("hostname = \"0.0.0.0\"\nallow-non-loopback = on\npublic-hostname = \"node\"");
+
+        (Address address, _) = await transport.Listen();
+
+        Assert.Equal("node", address.Host);
+        Assert.NotEqual(0, address.Port);
+        await transport.Shutdown();
+    }
+
     /// <summary>Holds port P (and P+1 when <paramref name="takeBoth"/>, else P+1 is free): a stand-in for other nodes.</summary>
     private static (IDisposable Held, int Port) TakeTwoConsecutivePorts(bool takeBoth = false)
     {

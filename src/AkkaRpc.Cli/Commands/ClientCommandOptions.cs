@@ -17,6 +17,7 @@ internal sealed class ClientCommandOptions
     private readonly Option<string> _runtimeDir = new("--runtime-dir") { Description = "Runtime directory of the node's socket, lock and log (default: $AKKARPC_RUNTIME_DIR, $XDG_RUNTIME_DIR/akkarpc or /tmp/akkarpc-$USER)." };
     private readonly Option<DirectoryInfo> _dataDir = new("--data-dir") { Description = "Data directory for a node this command starts." };
     private readonly Option<bool> _noSpawn = new("--no-spawn") { Description = "Do not start a node when none answers; fail instead." };
+    private readonly Option<string> _systemName = new("--system-name") { Description = "The node's actor system name, part of its address (default AkkaRpc, akkarpc.system-name)." };
     private readonly Option<string> _timeout = new("--timeout") { Description = "Request timeout, e.g. 500ms, 30s (akkarpc.client.request-timeout)." };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -29,6 +30,7 @@ internal sealed class ClientCommandOptions
         command.Options.Add(_runtimeDir);
         command.Options.Add(_dataDir);
         command.Options.Add(_noSpawn);
+        command.Options.Add(_systemName);
         command.Options.Add(_timeout);
     }
 
@@ -65,6 +67,7 @@ internal sealed class ClientCommandOptions
         options.RuntimeDirectory = parseResult.GetValue(_runtimeDir) ?? options.RuntimeDirectory;
         options.DataDirectory = parseResult.GetValue(_dataDir)?.FullName ?? options.DataDirectory;
         options.AutoSpawn = spawn && !parseResult.GetValue(_noSpawn) && options.AutoSpawn;
+        options.SystemName = parseResult.GetValue(_systemName) ?? options.SystemName;
         if (parseResult.GetValue(_timeout) is { } timeout)
         {
             options.RequestTimeout = DurationParser.TryParse(timeout, out var t) ? t : throw new ArgumentException($"--timeout '{timeout}' is not a duration such as 500ms or 30s.");

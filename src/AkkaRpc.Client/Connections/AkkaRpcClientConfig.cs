@@ -16,12 +16,14 @@ public static class AkkaRpcClientConfig
     /// <summary>The transports a client enables: it reaches nodes over a Unix socket or loopback TCP.</summary>
     private static readonly string[] Transports = ["akka.remote.rpc-unix", "akka.remote.rpc-tcp"];
 
-    // The largest reply a client accepts over DotNetty; our own transports take theirs from their reference config.
-    private const long MaxFrameSize = 16L * 1024 * 1024;
+    /// <summary>The largest message a client sends or accepts, on every transport: a node's default (akkarpc.remote.max-frame-size).</summary>
+    internal const long MaxFrameSize = 16L * 1024 * 1024;
 
     /// <summary>
-    /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log to a Microsoft
-    /// <c>ILoggerFactory</c>; otherwise only errors reach stdout, as a library should.
+    /// Builds the config of a client's own system. <paramref name="logToFactory"/> routes Akka's log (warnings and up)
+    /// to a Microsoft <c>ILoggerFactory</c>; otherwise it is off: a library must not write to its application's console,
+    /// and what a caller needs to know reaches it as an exception (connection attempts that fail while discovery scans
+    /// its endpoints are Akka errors, but expected ones).
     /// </summary>
     internal static Config Build(AkkaRpcClientOptions options, bool logToFactory)
     {
@@ -29,8 +31,8 @@ public static class AkkaRpcClientConfig
         var logging = ConfigurationFactory.ParseString($$"""
             akka {
               {{loggers}}
-              loglevel = {{(logToFactory ? "INFO" : "ERROR")}}
-              stdout-loglevel = ERROR
+              loglevel = {{(logToFactory ? "WARNING" : "OFF")}}
+              stdout-loglevel = OFF
             }
             """);
         return logging.WithFallback(For(options));
@@ -53,8 +55,15 @@ public static class AkkaRpcClientConfig
               actor.provider = remote
               remote {
                 enabled-transports = [{{string.Join(", ", transports.Select(t => "\"" + t + "\""))}}]
-                rpc-unix { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
-                rpc-tcp { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}} }
+                rpc-unix { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}}, maximum-frame-size = {{MaxFrameSize}}b }
+                rpc-tcp { listen = off, cookie-file = {{cookie}}, handshake-timeout = {{handshake}}, maximum-frame-size = {{MaxFrameSize}}b }
+
+                # A node that stops answering with its connection open (SIGSTOP, a paused container) is given up after
+                # 10 s of silence (Akka's default is 120 s), failing the requests waiting on it as outcome unknown.
+                transport-failure-detector {
+                  heartbeat-interval = 1s
+                  acceptable-heartbeat-pause = 10s
+                }
 
                 # Akka.Remote's own handshake (after ours) fails no later than the connect timeout, so a peer that never
                 # completes it (a DotNetty TLS handshake refused, say) is skipped instead of outliving the request.

@@ -32,7 +32,10 @@ internal sealed class ClientRuntime : IAsyncDisposable
         _associationDeadline = connectTimeout * 2;
         System = system;
         LoggerFactory = loggerFactory;
-        Links = NodeLinks.Start(system);
+        // A borrowed system may have associated with nodes before this runtime listened to its events, so until an
+        // event says otherwise every link counts as up: a request that drops is then outcome unknown, never resent.
+        Links = NodeLinks.Start(system, assumeAssociated: !ownsSystem);
+        Session = system.ActorOf(Props.Create(() => new SessionActor()), "akkarpc-session-" + Guid.NewGuid().ToString("n"));
         _ownsSystem = ownsSystem;
         IsShared = isShared;
     }
@@ -40,6 +43,9 @@ internal sealed class ClientRuntime : IAsyncDisposable
     public ActorSystem System { get; }
 
     public NodeLinks Links { get; }
+
+    /// <summary>Gets the actor that holds this runtime's transactions: when it is gone, so are they.</summary>
+    public IActorRef Session { get; }
 
     public ILoggerFactory LoggerFactory { get; }
 
@@ -139,7 +145,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
             var ask = target.Ask<T>(message, timeout, linked.Token);
             try
             {
-                if (!ticket.WasAssociated && !await AssociatesInTimeAsync(ask, link, ticket, linked.Token).ConfigureAwait(false))
+                if (!ticket.WasAssociated && link.Exact && !await AssociatesInTimeAsync(ask, link, ticket, linked.Token).ConfigureAwait(false))
                 {
                     await linked.CancelAsync().ConfigureAwait(false);
                     throw new AssociationLostException(node, AssociationLoss.NeverCameUp, $"no connection to the node came up within {_associationDeadline.TotalSeconds:0.#} s");
@@ -167,9 +173,9 @@ internal sealed class ClientRuntime : IAsyncDisposable
         }
     }
 
-    // With no association up when it was sent, a message arrives only over one that comes up after. Akka.Remote drops
-    // such messages silently in some races (one handed to an endpoint that is closing, say), so when none has come up
-    // by the association deadline the message certainly never left: the caller fails it as unsent, not after its timeout.
+    // With no association up when it was sent, a message arrives only over one that comes up after: if none has by the
+    // deadline (a TLS handshake that never finishes, say), the message certainly never left. Only sound where the link
+    // has seen every event of its association (this runtime's own system), so a borrowed system skips it.
     private async Task<bool> AssociatesInTimeAsync<T>(Task<T> ask, NodeLink link, NodeLink.Ticket ticket, CancellationToken cancellationToken)
     {
         var deadline = Task.Delay(_associationDeadline, cancellationToken);

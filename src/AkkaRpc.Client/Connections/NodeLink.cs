@@ -11,12 +11,14 @@ namespace AkkaRpc.Client;
 /// whether the message could have reached the node: not when the association was down at send time and never came up
 /// since (Akka.Remote had buffered it, then dropped it when the association failed); otherwise the outcome is unknown.
 /// </remarks>
-internal sealed class NodeLink(Address node)
+/// <param name="node">The node's address.</param>
+/// <param name="associated">Whether to take the association as up until an event says otherwise.</param>
+internal sealed class NodeLink(Address node, bool associated)
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource _lost = new();
     private long _associations;
-    private bool _associated;
+    private bool _associated = associated;
     private string? _lastFailure;
 
     /// <summary>Gets the node's address.</summary>
@@ -53,7 +55,11 @@ internal sealed class NodeLink(Address node)
         }
     }
 
-    /// <summary>Akka.Remote reports the association closed; after a failed one (already <see cref="Lost"/>) it changes nothing.</summary>
+    /// <summary>
+    /// Akka.Remote reports the association closed. One drop can bring more than one such event (and a failed
+    /// association brings one after its error): only the first, while the link is up, counts, so that a late one does
+    /// not fail requests sent over the next association.
+    /// </summary>
     public void Disassociated()
     {
         bool wasUp;
@@ -83,6 +89,9 @@ internal sealed class NodeLink(Address node)
         // Outside the lock: cancellation runs the waiting requests' callbacks.
         lost.Cancel();
     }
+
+    /// <summary>Gets whether this link's state follows every event since the association began (not so for a borrowed system's first use).</summary>
+    public bool Exact { get; } = !associated;
 
     /// <summary>A request's view of the link when it was sent.</summary>
     /// <param name="Lost">Cancelled when the association the request went out on fails or drops.</param>

@@ -14,14 +14,21 @@ internal sealed class NodeLinks
     private readonly ConcurrentDictionary<Address, NodeLink> _links = new();
     private readonly ConcurrentDictionary<object, CancellationTokenSource> _undelivered = new(ReferenceEqualityComparer.Instance);
 
-    private NodeLinks()
+    private readonly bool _assumeAssociated;
+
+    private NodeLinks(bool assumeAssociated)
     {
+        _assumeAssociated = assumeAssociated;
     }
 
-    /// <summary>Starts listening to <paramref name="system"/>'s association events.</summary>
-    public static NodeLinks Start(ActorSystem system)
+    /// <summary>
+    /// Starts listening to <paramref name="system"/>'s association events. <paramref name="assumeAssociated"/> makes
+    /// every link start as up, for a system that may have associated before this listened (then a request that drops
+    /// counts as outcome unknown until events say more).
+    /// </summary>
+    public static NodeLinks Start(ActorSystem system, bool assumeAssociated)
     {
-        var links = new NodeLinks();
+        var links = new NodeLinks(assumeAssociated);
         var monitor = system.ActorOf(Props.Create(() => new AssociationMonitor(links)), "akkarpc-associations-" + Guid.NewGuid().ToString("n"));
 
         // Subscribed here, not in PreStart, so no event published after Start returns can be missed.
@@ -43,7 +50,7 @@ internal sealed class NodeLinks
     public void UnwatchDelivery(object message) => _undelivered.TryRemove(message, out _);
 
     /// <summary>The link to <paramref name="node"/>.</summary>
-    public NodeLink For(Address node) => _links.GetOrAdd(node, static a => new NodeLink(a));
+    public NodeLink For(Address node) => _links.GetOrAdd(node, static (a, up) => new NodeLink(a, up), _assumeAssociated);
 
     private sealed class AssociationMonitor : ReceiveActor
     {

@@ -19,11 +19,17 @@ public sealed record NodeTransportOptions
     /// </summary>
     public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin, "/system/remote-watcher"];
 
+    /// <summary>What a reply needs besides its rows' values (lengths, tags, column names, Akka.Remote's envelope): the rows get a frame less this.</summary>
+    public const long ReplyOverhead = 256 * 1024;
+
     /// <summary>Gets whether to listen on TCP.</summary>
     public bool TcpEnabled { get; init; } = true;
 
     /// <summary>Gets the address to bind; anything but loopback also needs <see cref="AllowNonLoopback"/>.</summary>
     public string Hostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Gets the host name clients address this node by, when it is not <see cref="Hostname"/> (a container bound to 0.0.0.0 and reached as <c>node</c>); null means <see cref="Hostname"/>.</summary>
+    public string? PublicHostname { get; init; }
 
     /// <summary>Gets the TCP port; 0 picks a free one.</summary>
     public int Port { get; init; } = 4053;
@@ -127,7 +133,9 @@ public sealed record NodeTransportOptions
     /// <summary>
     /// Akka.Remote's settings for these options: our transports enabled and listening, untrusted mode (a remote
     /// <c>PoisonPill</c>, <c>Kill</c> or deployment never touches this node; only <see cref="TrustedPaths"/> answer
-    /// selections), death-watch heartbeats, and the transports' own defaults as fallback.
+    /// selections), heartbeats. Only the keys these options set: the transports' other settings come from
+    /// <see cref="AkkaRpcTransportConfig.Default"/>, which a system needs underneath (as a fallback, so an operator's own
+    /// <c>akka.remote.rpc-*</c> settings win over it).
     /// </summary>
     public Config ToConfig()
     {
@@ -166,13 +174,20 @@ public sealed record NodeTransportOptions
                 # failed would only hold back that client's reconnect (the same address, over a new connection).
                 retry-gate-closed-for = 0s
                 trusted-selection-paths = [{{string.Join(", ", TrustedPaths.Select(Quote))}}]
+                # Death watch (a transaction's holder) and each connection's own liveness, on the same schedule: a
+                # client whose process stopped answering with its connection open is given up after this pause.
                 watch-failure-detector {
+                  heartbeat-interval = {{Millis(HeartbeatInterval)}}
+                  acceptable-heartbeat-pause = {{Millis(AcceptableHeartbeatPause)}}
+                }
+                transport-failure-detector {
                   heartbeat-interval = {{Millis(HeartbeatInterval)}}
                   acceptable-heartbeat-pause = {{Millis(AcceptableHeartbeatPause)}}
                 }
                 rpc-tcp {
                   listen = on
                   hostname = {{Quote(Hostname)}}
+                  public-hostname = {{Quote(PublicHostname ?? string.Empty)}}
                   port = {{Port.ToString(CultureInfo.InvariantCulture)}}
                   port-search = {{PortSearch.ToString(CultureInfo.InvariantCulture)}}
                   allow-non-loopback = {{(AllowNonLoopback ? "on" : "off")}}
@@ -187,7 +202,7 @@ public sealed record NodeTransportOptions
             }
             """;
         var dotNetty = DotNettyEnabled ? DotNettyTransport.Settings(DotNettyHostname, DotNettyPort, MaxFrameSize, tls: DotNettyCertificate is not null) : Config.Empty;
-        return ConfigurationFactory.ParseString(hocon).WithFallback(dotNetty).WithFallback(AkkaRpcTransportConfig.Default);
+        return ConfigurationFactory.ParseString(hocon).WithFallback(dotNetty);
     }
 
     /// <summary>The TLS setup the system needs besides <see cref="ToConfig"/>, when DotNetty listens with a certificate; else null.</summary>

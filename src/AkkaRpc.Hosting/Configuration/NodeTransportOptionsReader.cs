@@ -19,6 +19,7 @@ public static class NodeTransportOptionsReader
         {
             TcpEnabled = tcp.Bool("enabled", d.TcpEnabled),
             Hostname = tcp.String("hostname", d.Hostname),
+            PublicHostname = tcp.String("public-hostname", "") is { Length: > 0 } publicHost ? publicHost : null,
             Port = tcp.Int("port", d.Port, min: 0),
             PortSearch = tcp.Int("port-search", d.PortSearch, min: 1),
             UnixSocket = unix.String("socket", "") is { Length: > 0 } socket ? socket : null,

@@ -26,6 +26,7 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
     private readonly AkkaRpcTransportExtension _transports;
     private readonly DateTimeOffset _startedAt;
     private DateTimeOffset _lastConnected;
+    private long _acceptedAtLastCheck;
     private bool _stopping;
 
     // Public: Akka creates actors through their public constructors (Props.Create only names it).
@@ -97,9 +98,12 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
     private void CheckIdle()
     {
         var now = Context.System.Scheduler.Now;
-        if (_transports.InboundConnectionCount > 0)
+        var accepted = _transports.AcceptedConnectionCount;
+        if (_transports.InboundConnectionCount > 0 || accepted != _acceptedAtLastCheck)
         {
+            // Connected now, or a client came and went since the last check: either way the node was in use.
             _lastConnected = now;
+            _acceptedAtLastCheck = accepted;
         }
         else if (_options.IdleShutdown is { } idle && now - _lastConnected >= idle)
         {

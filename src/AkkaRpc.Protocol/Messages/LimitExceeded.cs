@@ -12,6 +12,8 @@ public sealed record LimitExceeded(LimitKind Limit, long Maximum, long Actual) :
         LimitKind.StatementLength => $"The SQL text has {Actual} characters, over the limit of {Maximum}. Pass large values as parameters, not literals.",
         LimitKind.BatchStatements => $"The batch has {Actual} statements, over the limit of {Maximum}. Split it, or use an interactive transaction.",
         LimitKind.OpenCursors => $"{Maximum} cursors are already open. Fetch your open cursors to the end or close them, then retry.",
+        LimitKind.ReplySize => $"A row of the result is {Actual:N0} bytes, over the {Maximum:N0} bytes one reply may carry (the node's akkarpc.remote.max-frame-size). " +
+            "Read large values in pieces (substr(column, offset, length)) or store them in several rows.",
         _ => $"Limit {Limit} exceeded: {Actual} > {Maximum}.",
     };
 }

@@ -11,4 +11,7 @@ public enum LimitKind
 
     /// <summary>More than <c>MaxOpenCursors</c> cursors would be open at once.</summary>
     OpenCursors = 3,
+
+    /// <summary>One row of the result is bigger than one reply may be (the transport's frame).</summary>
+    ReplySize = 4,
 }

@@ -134,7 +134,7 @@ internal static class ErrorCodecs
     private static LimitKind ReadLimitKind(ref WireReader reader)
     {
         var value = reader.ReadVarUInt32();
-        return (LimitKind)value is LimitKind.StatementLength or LimitKind.BatchStatements or LimitKind.OpenCursors
+        return (LimitKind)value is LimitKind.StatementLength or LimitKind.BatchStatements or LimitKind.OpenCursors or LimitKind.ReplySize
             ? (LimitKind)value
             : throw new WireFormatException($"Invalid LimitExceeded: unknown LimitKind {value}.");
     }

@@ -62,8 +62,16 @@ internal static class SimpleRequestCodecs
     public static void Register(CodecRegistry registry)
     {
         registry.Register(WireIds.Begin, new FieldCodec<Begin>(
-            static (ref w, m) => w.WriteTimeSpan(m.Lease),
-            static (ref r) => new Begin(r.ReadTimeSpan())));
+            static (ref w, m) =>
+            {
+                w.WriteTimeSpan(m.Lease);
+                w.WriteActorRef(m.Holder);
+            },
+            static (ref r) =>
+            {
+                var lease = r.ReadTimeSpan();
+                return new Begin(lease, r.ReadActorRef());
+            }));
         registry.Register(WireIds.Commit, new FieldCodec<Commit>(
             static (ref w, m) => w.WriteVarInt64(m.TransactionId),
             static (ref r) => new Commit(r.ReadVarInt64())));

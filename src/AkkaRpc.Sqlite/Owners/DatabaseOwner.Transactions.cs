@@ -45,14 +45,16 @@ internal sealed partial class DatabaseOwner
         if (reply is TransactionStarted started)
         {
             // Watching the holder rolls the transaction back if it stops, or, for a remote holder, once Akka.Remote's
-            // failure detector or a lost association says it is gone. An ask's temporary reference (/temp/...) stops
-            // as soon as this reply reaches it, so watching it would roll back at once: the lease bounds that wait.
-            if (Sender.Path.Elements is not ["temp", ..])
+            // failure detector says its process is gone. An ask's temporary reference (/temp/...) stops as soon as this
+            // reply reaches it, so watching it would roll back at once: then only the lease bounds the wait, unless the
+            // Begin names a long-lived holder (a client's session actor).
+            var holder = begin.Holder ?? Sender;
+            if (holder.Path.Elements is not ["temp", ..])
             {
-                Context.Watch(Sender);
+                Context.Watch(holder);
             }
 
-            _lease = new Lease(started.TransactionId, Sender, begin.Lease);
+            _lease = new Lease(started.TransactionId, holder, begin.Lease);
             Timers.StartSingleTimer(LeaseTimer, new LeaseExpired(started.TransactionId), begin.Lease);
             Become(InTransaction);
         }

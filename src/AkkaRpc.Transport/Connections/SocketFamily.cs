@@ -46,7 +46,7 @@ internal sealed class TcpFamily : SocketFamily
                 socket.Bind(new IPEndPoint(ip, port));
                 socket.Listen(settings.Backlog);
                 int bound = ((IPEndPoint)socket.LocalEndPoint!).Port;
-                string host = ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
+                string host = settings.PublicHostname ?? (ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString());
                 return (socket, new Address(Scheme, systemName, host, bound), null);
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse && port < last)

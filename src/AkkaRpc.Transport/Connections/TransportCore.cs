@@ -30,6 +30,7 @@ internal sealed class TransportCore
     private int _open;
     private int _handshaking;
     private int _inbound;
+    private long _accepted;
     private int _accepting;
     private int _shutdown;
 
@@ -52,6 +53,9 @@ internal sealed class TransportCore
 
     /// <summary>Gets the authenticated connections other processes opened to this one and that are still open.</summary>
     public int InboundConnectionCount => Volatile.Read(ref _inbound);
+
+    /// <summary>Gets how many inbound connections have been authenticated since the transport started.</summary>
+    public long AcceptedConnectionCount => Interlocked.Read(ref _accepted);
 
     /// <summary>Gets every open association, for tests.</summary>
     public ICollection<RpcAssociationHandle> Handles => _handles.Keys;
@@ -130,6 +134,16 @@ internal sealed class TransportCore
         catch (ConnectionException ex)
         {
             throw new InvalidAssociationException(DescribeAssociateFailure(remote, ex), ex);
+        }
+
+        // Akka.Remote drops, without a word, every message whose recipient's address is not the receiving system's
+        // own: an association with a system other than the one asked for would only swallow what is sent over it.
+        if (!string.Equals(peer.Address.System, remote.System, StringComparison.Ordinal))
+        {
+            _log.Info("AkkaRpc did not associate with {0}: the system there is '{1}'", remote, peer.Address.System);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidAssociationException(
+                $"The node at {remote} is the actor system '{peer.Address.System}', not '{remote.System}': check the system name (akkarpc.system-name).");
         }
 
         var handle = new RpcAssociationHandle(local, remote, connection, peer, inbound: false, Settings.MaximumFrameSize, _log, Released);
@@ -252,6 +266,7 @@ internal sealed class TransportCore
             PeerInfo peer = await EstablishAsync(connection, local, server: true).ConfigureAwait(false);
             var handle = new RpcAssociationHandle(local, peer.Address, connection, peer, inbound: true, Settings.MaximumFrameSize, _log, Released);
             Interlocked.Increment(ref _inbound);
+            Interlocked.Increment(ref _accepted);
             established = true;
             Interlocked.Decrement(ref _handshaking);
             Track(handle);
