@@ -28,7 +28,7 @@ internal static class BenchRemoting
 
     /// <summary>
     /// Remoting for a coordinator: listens at <paramref name="bindHost"/>:<paramref name="port"/>, known to workers as
-    /// <paramref name="publicHost"/> (DotNetty only: AkkaRpc's transport is known by the address it binds).
+    /// <paramref name="publicHost"/>, the host name its address carries (Akka.Remote drops messages sent to any other).
     /// </summary>
     public static Config Coordinator(BenchTransport transport, string bindHost, int port, string publicHost)
     {
@@ -38,6 +38,7 @@ internal static class BenchRemoting
             ? $"""
               listen = on
               hostname = {Quote(bindHost)}
+              public-hostname = {Quote(publicHost)}
               port = {port.ToString(CultureInfo.InvariantCulture)}
               allow-non-loopback = {(transport.AllowNonLoopback ? "on" : "off")}
               cookie-file = {Quote(CookieFile(transport))}

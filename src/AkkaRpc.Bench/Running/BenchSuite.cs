@@ -157,40 +157,32 @@ internal sealed class BenchSuite
     {
         var transport = _configuration.Transport;
         var (host, port) = ParseListen(_options.Listen ?? "127.0.0.1:0");
-        if (transport.IsAkkaRpc)
+        if (!IPAddress.IsLoopback(host))
         {
-            // Known by the address it binds (it has no public host name): bind the one IP workers will address.
-            var ip = ReachableAddress();
-            if (!IPAddress.IsLoopback(ip) && !transport.AllowNonLoopback)
+            if (transport.IsAkkaRpc && !transport.AllowNonLoopback)
             {
                 throw new InvalidOperationException(
-                    $"--listen {_options.Listen} binds {ip}, beyond loopback: workers on other machines could connect (the cookie still guards it). " +
+                    $"--listen {_options.Listen} binds {host}, beyond loopback: workers on other machines could connect (the cookie still guards it). " +
                     "Set akkarpc.remote.allow-non-loopback = on (AKKARPC__REMOTE__ALLOW-NON-LOOPBACK=on) to do that on purpose.");
             }
 
-            string bound = HostIp.ToHost(ip);
-            return BenchRemoting.Coordinator(transport, bound, port, bound);
+            if (!transport.IsAkkaRpc)
+            {
+                _notes.Add($"the coordinator listened beyond loopback over {transport.Path}, which has no authentication; " +
+                           $"keep such runs on a private network, or use {BenchTransport.RpcTcp} (the default), which has the cookie");
+            }
         }
 
-        string publicHost = _options.PublicHost ?? (IsAny(host) ? Dns.GetHostName() : host.ToString());
-        if (!IPAddress.IsLoopback(host))
-        {
-            _notes.Add($"the coordinator listened beyond loopback over {transport.Path}, which has no authentication; " +
-                       $"keep such runs on a private network, or use {BenchTransport.RpcTcp} (the default), which has the cookie");
-        }
-
-        return BenchRemoting.Coordinator(transport, host.ToString(), port, publicHost);
+        return BenchRemoting.Coordinator(transport, host.ToString(), port, PublicHost(host));
     }
 
     /// <summary>
-    /// The one IP workers reach this machine at: <c>--listen</c>'s, or when that is every interface, the address of
-    /// <c>--public-hostname</c> (else this machine's name). AkkaRpc's transport and node bind exactly it.
+    /// The name workers reach this machine by, which the coordinator and the node it starts answer to (Akka.Remote drops
+    /// messages addressed to any other name of them): <c>--public-hostname</c>, else the one address <c>--listen</c>
+    /// binds, else (every interface) this machine's name.
     /// </summary>
-    private IPAddress ReachableAddress()
-    {
-        var (host, _) = ParseListen(_options.Listen ?? "127.0.0.1:0");
-        return IsAny(host) ? HostIp.Resolve(_options.PublicHost ?? Dns.GetHostName()) : host;
-    }
+    private string PublicHost(IPAddress listenHost) =>
+        _options.PublicHost ?? (IsAny(listenHost) ? Dns.GetHostName() : listenHost.ToString());
 
     private static bool IsAny(IPAddress host) => host.Equals(IPAddress.Any) || host.Equals(IPAddress.IPv6Any);
 
@@ -205,15 +197,15 @@ internal sealed class BenchSuite
             _skipped[SystemCatalog.AkkaDotNetty] = "the node's DotNetty listener stays on loopback (it has no cookie), out of the workers' reach";
         }
 
-        // HTTP and the raw sockets bind every interface and are advertised by name; the node binds the one IP workers
-        // address it by, since Akka.Remote knows a node only by the address it binds.
+        // Every interface when workers elsewhere use the servers; they reach them by this machine's public name, which
+        // the node must also answer to (see PublicHost).
         string bindHost = exposed ? "0.0.0.0" : "127.0.0.1";
-        string nodeHost = exposed ? ReachableAddress().ToString() : "127.0.0.1";
+        string? nodePublicHost = exposed ? PublicHost(ParseListen(_options.Listen!).Host) : null;
 
         var nodeSystems = new[] { SystemCatalog.AkkaRpcTcp, SystemCatalog.AkkaRpcUnix, SystemCatalog.AkkaDotNetty }.Where(wanted.Contains).ToList();
         if (nodeSystems.Count > 0)
         {
-            await StartNodeAsync(directory, nodeHost, exposed, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
+            await StartNodeAsync(directory, bindHost, nodePublicHost, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
         }
 
         if (wanted.Contains(SystemCatalog.Http))
@@ -255,7 +247,7 @@ internal sealed class BenchSuite
     }
 
     private async Task StartNodeAsync(
-        string directory, string bindHost, bool exposed, IReadOnlyList<string> nodeSystems, List<ServerProcess> servers, Dictionary<string, SystemEndpoint> found, CancellationToken cancellationToken)
+        string directory, string bindHost, string? publicHost, IReadOnlyList<string> nodeSystems, List<ServerProcess> servers, Dictionary<string, SystemEndpoint> found, CancellationToken cancellationToken)
     {
         IEnumerable<string> addresses;
         if (_options.Node is { } node)
@@ -268,8 +260,13 @@ internal sealed class BenchSuite
             var args = new List<string>
             {
                 "serve", "--config", _options.ConfigPath, "--data-dir", Path.Combine(directory, "node"), "--port", "0",
-                "--remote:tcp:hostname=" + bindHost, "--remote:allow-non-loopback=" + (exposed ? "true" : "false"),
+                "--remote:tcp:hostname=" + bindHost, "--remote:allow-non-loopback=" + (publicHost is null ? "false" : "true"),
             };
+            if (publicHost is not null)
+            {
+                args.Add("--remote:tcp:public-hostname=" + publicHost);
+            }
+
             int expected = 1; // The node always listens on TCP.
             if (nodeSystems.Contains(SystemCatalog.AkkaRpcUnix))
             {
@@ -314,8 +311,7 @@ internal sealed class BenchSuite
         }
 
         var listenHost = _options.Listen is { } listen ? ParseListen(listen).Host : IPAddress.Loopback;
-        string host = _options.PublicHost ?? (listenHost.Equals(IPAddress.Any) ? Dns.GetHostName() : listenHost.ToString());
-        return address.Replace("0.0.0.0", host, StringComparison.Ordinal);
+        return address.Replace("0.0.0.0", PublicHost(listenHost), StringComparison.Ordinal);
     }
 
     /// <summary>Parses <c>host:port</c> for <c>--listen</c>.</summary>

@@ -33,13 +33,6 @@ internal static class WorkerHost
         var system = BenchActorSystems.Create(BenchRemoting.WorkerSystemName(), BenchRemoting.Worker(transport));
         try
         {
-            if (transport.IsAkkaRpc)
-            {
-                // Known by the IP it binds (see HostIp): a coordinator given by name is addressed by that name's IP.
-                var ip = HostIp.Resolve(address.Host!);
-                address = new Address(address.Protocol, address.System, HostIp.ToHost(ip), address.Port);
-            }
-
             var target = await ResolveAsync(system, $"{address}/user/{BenchmarkCoordinator.Name}", timeout, cancellationToken).ConfigureAwait(false);
             var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(BenchWorker.Props(target, name, systems, finished), BenchWorker.Name);

@@ -12,7 +12,7 @@ internal static class BenchWorkerCommand
     {
         var coordinator = new Option<string>("--coordinator")
         {
-            Description = "The coordinator's address as 'akkarpc bench --workers N' prints it, e.g. akka.rpc.tcp://AkkaRpcBench@10.0.0.5:4100 (a host name is resolved to its IP).",
+            Description = "The coordinator's address as 'akkarpc bench --workers N' prints it, e.g. akka.rpc.tcp://AkkaRpcBench@coordinator:4100.",
             Required = true,
         };
         var name = new Option<string>("--name") { Description = "This worker's name in reports [default: host:pid]." };

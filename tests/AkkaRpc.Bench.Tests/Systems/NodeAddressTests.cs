@@ -83,16 +83,18 @@ public sealed class NodeAddressTests
     {
         var dotNetty = AkkaRpcBenchSystem.OptionsFor("akka.tcp://AkkaRpc@localhost:2552", "/tmp/cookie");
 
-        Assert.Equal("akka.tcp://AkkaRpc@127.0.0.1:2552", dotNetty.NodeAddress);
+        Assert.Equal("akka.tcp://AkkaRpc@localhost:2552", dotNetty.NodeAddress);
         Assert.False(dotNetty.AutoSpawn);
         Assert.False(dotNetty.PrivateConnection);
         Assert.Null(AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053").NodeAddress);
     }
 
     [Fact]
-    public void ClientOptions_AddressANodeGivenByName_ByItsIp()
+    public void ClientOptions_AddressANodeByTheNameItAnswersTo_AndBracketAnIpv6Host()
     {
-        Assert.Equal("127.0.0.1", AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@localhost:4053").TcpHost);
+        // A node bound to 0.0.0.0 answers only to its public host name (compose's "node"): the name is kept, never resolved.
+        Assert.Equal("node", AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@node:4053").TcpHost);
+        Assert.Equal("akka.tcp://AkkaRpc@[::1]:2552", AkkaRpcBenchSystem.OptionsFor("akka.tcp://AkkaRpc@[::1]:2552").NodeAddress);
     }
 
     [Theory]

@@ -9,12 +9,10 @@ namespace AkkaRpc.Cli.Tests.Compose;
 /// </summary>
 internal sealed partial class ComposeFile
 {
-    private readonly YamlMappingNode _root;
     private readonly YamlMappingNode _services;
 
     private ComposeFile(YamlMappingNode root)
     {
-        _root = root;
         _services = (YamlMappingNode)root.Children[new YamlScalarNode("services")];
     }
 
@@ -55,20 +53,9 @@ internal sealed partial class ComposeFile
         var other => throw new InvalidOperationException($"services.{service}.{key} is a {other.NodeType}; these checks read the short list syntax."),
     };
 
-    /// <summary>The subnets of a top-level network's IPAM config, e.g. 172.30.53.0/24; empty if none.</summary>
-    public IReadOnlyList<string> Subnets(string network) => Find(_root, "networks", network, "ipam", "config") switch
+    private YamlNode? Node(string service, params string[] path)
     {
-        YamlSequenceNode entries => entries.Children.OfType<YamlMappingNode>()
-            .Select(e => e.Children.TryGetValue(new YamlScalarNode("subnet"), out var subnet) ? ((YamlScalarNode)subnet).Value! : null)
-            .OfType<string>().ToList(),
-        _ => [],
-    };
-
-    private YamlNode? Node(string service, params string[] path) => Find(_services.Children[new YamlScalarNode(service)], path);
-
-    private static YamlNode? Find(YamlNode start, params string[] path)
-    {
-        YamlNode node = start;
+        YamlNode node = _services.Children[new YamlScalarNode(service)];
         foreach (string key in path)
         {
             if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? child))

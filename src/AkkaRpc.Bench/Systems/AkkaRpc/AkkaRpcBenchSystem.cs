@@ -1,5 +1,4 @@
 using System.Globalization;
-using AkkaRpc.Bench.Remoting;
 using AkkaRpc.Client;
 using AkkaRpc.Protocol;
 
@@ -53,16 +52,16 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookie
             return options;
         }
 
-        // A node is known by the IP it binds (see HostIp), whichever transport.
-        string host = HostIp.ToHost(HostIp.Resolve(node.Host!));
+        string host = node.Host!;
         if (node.Scheme == DotNettyScheme)
         {
-            options.NodeAddress = $"{DotNettyScheme}://{node.SystemName}@{host}:{node.Port.ToString(CultureInfo.InvariantCulture)}";
+            string bracketed = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host; // an IPv6 address
+            options.NodeAddress = $"{DotNettyScheme}://{node.SystemName}@{bracketed}:{node.Port.ToString(CultureInfo.InvariantCulture)}";
             return options;
         }
 
         options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
-        options.TcpHost = host.Trim('[', ']');
+        options.TcpHost = host;
         options.TcpPort = node.Port;
         options.TcpPortCount = 1;
         return options;
