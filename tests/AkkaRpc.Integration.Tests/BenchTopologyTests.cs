@@ -106,7 +106,7 @@ public sealed class BenchTopologyTests : IAsyncLifetime
     private async Task<(Process Coordinator, List<string> Output, List<Process> Workers)> StartTopologyAsync(string? untilLine = null)
     {
         _node = await NodeProcess.StartAsync(Path.Combine(_root.FullName, "data"), Path.Combine(_root.FullName, "run", "node.sock"), Cookie, Ceiling);
-        var nodeAddress = _node.Addresses.First(a => a.Protocol == "akkarpc.tcp");
+        var nodeAddress = _node.Addresses.First(a => a.Protocol == "akka.rpc.tcp");
         var port = Loopback.FreePort();
         var coordinator = Start("bench", "--quick", "--node", nodeAddress.ToString(), "--workers", "4", "--listen", $"127.0.0.1:{port}", "--transport", "tcp", "--skip-raw", "-o", Results);
         var output = new List<string>();
@@ -133,7 +133,7 @@ public sealed class BenchTopologyTests : IAsyncLifetime
         coordinator.BeginOutputReadLine();
         coordinator.BeginErrorReadLine();
         var workers = Enumerable.Range(0, 4)
-            .Select(i => Start("bench-worker", "--coordinator", $"akkarpc.tcp://AkkaRpcBench@127.0.0.1:{port}", "--name", "w" + i.ToString(CultureInfo.InvariantCulture)))
+            .Select(i => Start("bench-worker", "--coordinator", $"akka.rpc.tcp://AkkaRpcBench@127.0.0.1:{port}", "--name", "w" + i.ToString(CultureInfo.InvariantCulture)))
             .ToList();
         if (untilLine is not null)
         {

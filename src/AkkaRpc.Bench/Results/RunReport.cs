@@ -14,7 +14,13 @@ internal sealed record RunReport(
 /// <param name="VsFloor">Against the floor of the same transport (the raw socket; for the owner, the bare SQLite connection), when it ran.</param>
 /// <param name="VsInProcess">Against SQLite in process, when it ran and is not already the floor.</param>
 /// <param name="VsAkkaDotNetty">Against the same node over Akka.Remote's stock transport, when it ran: what our transport buys.</param>
-internal sealed record SystemRatios(RatioSet? VsHttp, RatioSet? VsFloor, RatioSet? VsInProcess, RatioSet? VsAkkaDotNetty = null);
+internal sealed record SystemRatios(
+    RatioSet? VsHttp,
+    RatioSet? VsFloor,
+    RatioSet? VsInProcess,
+
+    // Named after the system's key, as the other ratios are after theirs; snake_case alone would split DotNetty.
+    [property: System.Text.Json.Serialization.JsonPropertyName("vs_" + Systems.SystemCatalog.AkkaDotNetty)] RatioSet? VsAkkaDotNetty = null);
 
 /// <summary>Ratios of a contender's figure to a baseline's. Latency ratios above 1 mean the contender is slower; throughput ratios above 1 mean it is faster.</summary>
 internal sealed record RatioSet(
@@ -43,7 +49,7 @@ internal sealed record RatioSet(
 /// <param name="LostWorkers">Workers that went away during the run.</param>
 /// <param name="Notes">What a reader of the figures should know (a running node measured, a lost worker).</param>
 /// <param name="Settings">The sizes and rounds in force.</param>
-/// <param name="Skipped">Systems asked for but not measured, with the reason (e.g. an adapter still pending).</param>
+/// <param name="Skipped">Systems asked for but not measured, with the reason (e.g. the node printed no address for it, or it is out of the workers' reach).</param>
 /// <param name="Suite">Which suite ran: <c>full</c>, <c>owner</c> or <c>remote</c>.</param>
 /// <param name="Configuration"><c>Release</c> or <c>Debug</c>: Debug figures are not representative.</param>
 /// <param name="ServerGc">Whether the load process ran the server garbage collector.</param>

@@ -9,7 +9,6 @@ using AkkaRpc.Bench.Remoting;
 using AkkaRpc.Bench.Results;
 using AkkaRpc.Bench.Scenarios;
 using AkkaRpc.Bench.Systems;
-using AkkaRpc.Bench.Systems.AkkaDotNetty;
 
 namespace AkkaRpc.Bench.Running;
 
@@ -17,7 +16,7 @@ namespace AkkaRpc.Bench.Running;
 /// One run of <c>akkarpc bench</c> (or <c>bench owner</c>, <c>bench remote</c>): starts each server under test in its own
 /// process on a fresh temporary data directory, seeds the same data in each, has the <see cref="BenchmarkCoordinator"/>
 /// run the suite's measurements against every system in order, round after round, and builds the report with its
-/// same-run ratios. Systems that cannot run in this build are skipped with their reason.
+/// same-run ratios. A system that cannot run in this setting (no address for it, out of the workers' reach) is skipped with its reason.
 /// </summary>
 internal sealed class BenchSuite
 {
@@ -34,13 +33,19 @@ internal sealed class BenchSuite
     private readonly Action<string> _log;
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, string> _skipped = [];
+    private readonly Akka.Configuration.Config? _coordinatorRemoting;
 
     /// <summary>Initializes a run; <paramref name="log"/> hears what it is doing (server addresses, waits).</summary>
+    /// <exception cref="InvalidOperationException">The configuration or the listen address cannot work; the message says what to change.</exception>
+    /// <exception cref="FormatException"><see cref="BenchRunOptions.Listen"/> is not host:port.</exception>
     public BenchSuite(BenchRunOptions options, Action<string> log)
     {
         _options = options;
         _configuration = BenchConfiguration.Load(options.ConfigPath);
         _log = log;
+
+        // Checked now, so a coordinator that could never be reached fails before any server starts.
+        _coordinatorRemoting = options.Workers > 0 ? CoordinatorRemoting() : null;
     }
 
     /// <summary>Runs every step; <paramref name="onPlanned"/> hears the step count first, <paramref name="onStep"/> each step as it ends.</summary>
@@ -50,7 +55,7 @@ internal sealed class BenchSuite
         long startTimestamp = Stopwatch.GetTimestamp();
         var directory = Directory.CreateTempSubdirectory("akkarpc-bench-");
         var servers = new List<ServerProcess>();
-        await using var factory = new BenchSystemFactory(_configuration.CookiePath);
+        var factory = new BenchSystemFactory(_configuration);
         try
         {
             var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
@@ -58,6 +63,8 @@ internal sealed class BenchSuite
             {
                 await factory.Get(endpoint).PrepareAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await WarmUpAsync(factory, endpoints, cancellationToken).ConfigureAwait(false);
 
             var steps = ScenarioPlan.Build(_options.Suite, _options.Settings, endpoints);
             onPlanned(steps.Count);
@@ -86,6 +93,8 @@ internal sealed class BenchSuite
         }
         finally
         {
+            // Clients first, so they leave while their servers still run instead of logging the servers' going.
+            await factory.DisposeAsync().ConfigureAwait(false);
             foreach (var server in servers)
             {
                 await server.DisposeAsync().ConfigureAwait(false);
@@ -95,10 +104,31 @@ internal sealed class BenchSuite
         }
     }
 
+    /// <summary>
+    /// Has every system serve the suite's requests for a while, untimed, before the first round. Otherwise the first system
+    /// measured on a node pays that node's JIT and cold caches for the others on it (akkarpc_tcp for akkarpc_unix and
+    /// akka_dotnetty), which a one-round suite would report as its figures.
+    /// </summary>
+    private async Task WarmUpAsync(BenchSystemFactory factory, IReadOnlyList<SystemEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        var workloads = ScenarioPlan.WarmUp(_options.Suite, _options.Settings);
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var workload in workloads)
+            {
+                var metrics = await WorkloadRunner.RunAsync(factory.Get(endpoint), workload, client: 0, cancellationToken).ConfigureAwait(false);
+                if (metrics.Failures.Count > 0)
+                {
+                    _log($"warm-up of {endpoint.Key} ({workload.Operation}): {string.Join(", ", metrics.Failures.Select(f => $"{f.Value} {f.Key}"))}");
+                }
+            }
+        }
+    }
+
     private async Task<(IReadOnlyList<StepOutcome> Outcomes, IReadOnlyList<string> LostWorkers)> CoordinateAsync(
         IBenchSystemFactory factory, IReadOnlyList<BenchStep> steps, Action<StepOutcome> onStep, CancellationToken cancellationToken)
     {
-        var remoting = _options.Workers > 0 ? CoordinatorRemoting() : null;
+        var remoting = _coordinatorRemoting;
         var system = BenchActorSystems.Create(BenchActorSystems.CoordinatorSystemName, remoting);
         try
         {
@@ -119,46 +149,63 @@ internal sealed class BenchSuite
         }
         finally
         {
-            await CoordinatedShutdown.Get(system).Run(RunFinished.Instance).ConfigureAwait(false);
+            await CoordinatedShutdown.Get(system).Run(BenchFinished.Run).ConfigureAwait(false);
         }
     }
 
     private Akka.Configuration.Config CoordinatorRemoting()
     {
+        var transport = _configuration.Transport;
         var (host, port) = ParseListen(_options.Listen ?? "127.0.0.1:0");
-        string publicHost = _options.PublicHost ?? (host.Equals(IPAddress.Any) || host.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : host.ToString());
         if (!IPAddress.IsLoopback(host))
         {
-            _notes.Add($"the coordinator listened beyond loopback over {_configuration.RemoteTransport}, which has no authentication; " +
-                       "keep such runs on a private network (AkkaRpc's own transport, with its cookie, replaces it when it lands)");
+            if (transport.IsAkkaRpc && !transport.AllowNonLoopback)
+            {
+                throw new InvalidOperationException(
+                    $"--listen {_options.Listen} binds {host}, beyond loopback: workers on other machines could connect (the cookie still guards it). " +
+                    "Set akkarpc.remote.allow-non-loopback = on (AKKARPC__REMOTE__ALLOW-NON-LOOPBACK=on) to do that on purpose.");
+            }
+
+            if (!transport.IsAkkaRpc)
+            {
+                _notes.Add($"the coordinator listened beyond loopback over {transport.Path}, which has no authentication; " +
+                           $"keep such runs on a private network, or use {BenchTransport.RpcTcp} (the default), which has the cookie");
+            }
         }
 
-        return BenchRemoting.Coordinator(_configuration.RemoteTransport, host.ToString(), port, publicHost);
+        return BenchRemoting.Coordinator(transport, host.ToString(), port, PublicHost(host));
     }
+
+    /// <summary>
+    /// The name workers reach this machine by, which the coordinator and the node it starts answer to (Akka.Remote drops
+    /// messages addressed to any other name of them): <c>--public-hostname</c>, else the one address <c>--listen</c>
+    /// binds, else (every interface) this machine's name.
+    /// </summary>
+    private string PublicHost(IPAddress listenHost) =>
+        _options.PublicHost ?? (IsAny(listenHost) ? Dns.GetHostName() : listenHost.ToString());
+
+    private static bool IsAny(IPAddress host) => host.Equals(IPAddress.Any) || host.Equals(IPAddress.IPv6Any);
 
     private async Task<List<SystemEndpoint>> StartSystemsAsync(string directory, List<ServerProcess> servers, CancellationToken cancellationToken)
     {
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in _options.Systems)
-        {
-            if (BenchSystemFactory.Unavailable(SystemCatalog.KindOf(key)) is { } reason)
-            {
-                _skipped[key] = reason;
-            }
-            else
-            {
-                wanted.Add(key);
-            }
-        }
-
+        var wanted = new HashSet<string>(_options.Systems, StringComparer.Ordinal);
         var found = new Dictionary<string, SystemEndpoint>();
         bool exposed = _options.Listen is { } listen && !IPAddress.IsLoopback(ParseListen(listen).Host);
+        if (exposed && _options.Node is null && wanted.Remove(SystemCatalog.AkkaDotNetty))
+        {
+            // A node listens on DotNetty beyond loopback only with mutual TLS, which a benchmark run does not set up.
+            _skipped[SystemCatalog.AkkaDotNetty] = "the node's DotNetty listener stays on loopback (it has no cookie), out of the workers' reach";
+        }
+
+        // Every interface when workers elsewhere use the servers; they reach them by this machine's public name, which
+        // the node must also answer to (see PublicHost).
         string bindHost = exposed ? "0.0.0.0" : "127.0.0.1";
+        string? nodePublicHost = exposed ? PublicHost(ParseListen(_options.Listen!).Host) : null;
 
         var nodeSystems = new[] { SystemCatalog.AkkaRpcTcp, SystemCatalog.AkkaRpcUnix, SystemCatalog.AkkaDotNetty }.Where(wanted.Contains).ToList();
         if (nodeSystems.Count > 0)
         {
-            await StartNodeAsync(directory, bindHost, exposed, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
+            await StartNodeAsync(directory, bindHost, nodePublicHost, nodeSystems, servers, found, cancellationToken).ConfigureAwait(false);
         }
 
         if (wanted.Contains(SystemCatalog.Http))
@@ -200,7 +247,7 @@ internal sealed class BenchSuite
     }
 
     private async Task StartNodeAsync(
-        string directory, string bindHost, bool exposed, IReadOnlyList<string> nodeSystems, List<ServerProcess> servers, Dictionary<string, SystemEndpoint> found, CancellationToken cancellationToken)
+        string directory, string bindHost, string? publicHost, IReadOnlyList<string> nodeSystems, List<ServerProcess> servers, Dictionary<string, SystemEndpoint> found, CancellationToken cancellationToken)
     {
         IEnumerable<string> addresses;
         if (_options.Node is { } node)
@@ -213,8 +260,13 @@ internal sealed class BenchSuite
             var args = new List<string>
             {
                 "serve", "--config", _options.ConfigPath, "--data-dir", Path.Combine(directory, "node"), "--port", "0",
-                "--remote:tcp:hostname=" + bindHost, "--remote:allow-non-loopback=" + (exposed ? "true" : "false"),
+                "--remote:tcp:hostname=" + bindHost, "--remote:allow-non-loopback=" + (publicHost is null ? "false" : "true"),
             };
+            if (publicHost is not null)
+            {
+                args.Add("--remote:tcp:public-hostname=" + publicHost);
+            }
+
             int expected = 1; // The node always listens on TCP.
             if (nodeSystems.Contains(SystemCatalog.AkkaRpcUnix))
             {
@@ -224,7 +276,8 @@ internal sealed class BenchSuite
 
             if (nodeSystems.Contains(SystemCatalog.AkkaDotNetty))
             {
-                args.AddRange(AkkaDotNettySeam.NodeArguments);
+                // The same node also listens on Akka.Remote's stock DotNetty TCP, on loopback, and prints its akka.tcp:// address.
+                args.AddRange(["--remote:dotnetty:enabled=on", "--remote:dotnetty:port=0"]);
                 expected++;
             }
 
@@ -258,8 +311,7 @@ internal sealed class BenchSuite
         }
 
         var listenHost = _options.Listen is { } listen ? ParseListen(listen).Host : IPAddress.Loopback;
-        string host = _options.PublicHost ?? (listenHost.Equals(IPAddress.Any) ? Dns.GetHostName() : listenHost.ToString());
-        return address.Replace("0.0.0.0", host, StringComparison.Ordinal);
+        return address.Replace("0.0.0.0", PublicHost(listenHost), StringComparison.Ordinal);
     }
 
     /// <summary>Parses <c>host:port</c> for <c>--listen</c>.</summary>
@@ -289,13 +341,5 @@ internal sealed class BenchSuite
         {
             // A server still closing a file; the temporary directory is cleaned by the OS eventually.
         }
-    }
-
-    /// <summary>Why the coordinator's actor system shuts down: the run is over (completed, failed or cancelled).</summary>
-    private sealed class RunFinished : CoordinatedShutdown.Reason
-    {
-        public static readonly RunFinished Instance = new();
-
-        public override int ExitCode => 0;
     }
 }

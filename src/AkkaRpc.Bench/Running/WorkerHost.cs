@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Remote;
 using AkkaRpc.Bench.Actors;
 using AkkaRpc.Bench.Remoting;
 using AkkaRpc.Bench.Systems;
@@ -21,16 +22,17 @@ internal static class WorkerHost
     /// <paramref name="log"/> hears when it registered.
     /// </summary>
     /// <exception cref="FormatException">The address is not one this worker's transport can reach.</exception>
-    /// <exception cref="IOException">The coordinator did not answer in time.</exception>
+    /// <exception cref="IOException">The coordinator did not answer in time; the message says why when the transport knows (a refused cookie).</exception>
     public static async Task<string> RunAsync(
-        string coordinator, string name, string transport, IBenchSystemFactory systems, TimeSpan timeout, Func<string, Task> log, CancellationToken cancellationToken)
+        string coordinator, string name, BenchTransport transport, IBenchSystemFactory systems, TimeSpan timeout, Func<string, Task> log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(systems);
         ArgumentNullException.ThrowIfNull(log);
+        var address = CoordinatorAddress.Parse(coordinator, transport.Protocol);
         var system = BenchActorSystems.Create(BenchRemoting.WorkerSystemName(), BenchRemoting.Worker(transport));
         try
         {
-            var address = CoordinatorAddress.Parse(coordinator, BenchActorSystems.AddressOf(system).Protocol);
             var target = await ResolveAsync(system, $"{address}/user/{BenchmarkCoordinator.Name}", timeout, cancellationToken).ConfigureAwait(false);
             var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(BenchWorker.Props(target, name, systems, finished), BenchWorker.Name);
@@ -39,39 +41,58 @@ internal static class WorkerHost
         }
         finally
         {
-            await CoordinatedShutdown.Get(system).Run(WorkerFinished.Instance).ConfigureAwait(false);
+            await CoordinatedShutdown.Get(system).Run(BenchFinished.Worker).ConfigureAwait(false);
         }
     }
 
     private static async Task<IActorRef> ResolveAsync(ActorSystem system, string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // Bounded by the deadline and by a count of attempts, so a clock that misbehaves cannot keep it going.
-        var deadline = DateTime.UtcNow + timeout;
-        var perAttempt = timeout < s_resolveAttempt ? timeout : s_resolveAttempt;
-        int attempts = (int)Math.Ceiling(timeout / (perAttempt + s_retryPause)) + 1;
-        for (int attempt = 1; ; attempt++)
+        // Why connecting failed, as the transport says it (a refused cookie, a refused connection): a timeout alone hides it.
+        var failures = new AssociationFailures();
+        var listener = system.ActorOf(Props.Create(() => new AssociationFailures.Listener(failures)));
+        system.EventStream.Subscribe(listener, typeof(AssociationErrorEvent));
+        try
         {
-            try
+            // Bounded by the deadline and by a count of attempts, so a clock that misbehaves cannot keep it going.
+            var deadline = DateTime.UtcNow + timeout;
+            var perAttempt = timeout < s_resolveAttempt ? timeout : s_resolveAttempt;
+            int attempts = (int)Math.Ceiling(timeout / (perAttempt + s_retryPause)) + 1;
+            for (int attempt = 1; ; attempt++)
             {
-                return await system.ActorSelection(path).ResolveOne(perAttempt, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is ActorNotFoundException or TimeoutException or AskTimeoutException)
-            {
-                if (DateTime.UtcNow >= deadline || attempt >= attempts)
+                try
                 {
-                    throw new IOException($"The coordinator at {path} did not answer within {timeout.TotalSeconds:0}s: {e.Message}", e);
+                    return await system.ActorSelection(path).ResolveOne(perAttempt, cancellationToken).ConfigureAwait(false);
                 }
+                catch (Exception e) when (e is ActorNotFoundException or TimeoutException or AskTimeoutException)
+                {
+                    if (DateTime.UtcNow >= deadline || attempt >= attempts)
+                    {
+                        string why = failures.Last is { } failure ? failure : e.Message;
+                        throw new IOException($"The coordinator at {path} did not answer within {timeout.TotalSeconds:0}s: {why}", e);
+                    }
 
-                await Task.Delay(s_retryPause, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(s_retryPause, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            system.EventStream.Unsubscribe(listener);
+            system.Stop(listener);
         }
     }
 
-    /// <summary>Why a worker's actor system shuts down: its run ended (dismissed, coordinator gone, or cancelled).</summary>
-    private sealed class WorkerFinished : CoordinatedShutdown.Reason
+    /// <summary>The last association failure a worker's system reported while it looked for its coordinator.</summary>
+    private sealed class AssociationFailures
     {
-        public static readonly WorkerFinished Instance = new();
+        private string? _last;
 
-        public override int ExitCode => 0;
+        public string? Last => Volatile.Read(ref _last);
+
+        public sealed class Listener : ReceiveActor
+        {
+            public Listener(AssociationFailures failures) =>
+                Receive<AssociationErrorEvent>(e => Volatile.Write(ref failures._last, e.Cause?.InnerException?.Message ?? e.Cause?.Message ?? e.ToString()));
+        }
     }
 }

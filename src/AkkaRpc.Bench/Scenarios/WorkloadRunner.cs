@@ -127,7 +127,7 @@ internal static class WorkloadRunner
             long start = Stopwatch.GetTimestamp();
             try
             {
-                var connection = await system.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await system.ConnectFreshAsync(cancellationToken).ConfigureAwait(false);
                 long end = Stopwatch.GetTimestamp();
                 await connection.DisposeAsync().ConfigureAwait(false);
                 if (i >= 0)

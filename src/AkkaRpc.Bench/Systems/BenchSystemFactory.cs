@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using AkkaRpc.Bench.Systems.AkkaDotNetty;
+using AkkaRpc.Client;
 using AkkaRpc.Bench.Systems.AkkaRpc;
 using AkkaRpc.Bench.Systems.Http;
+using AkkaRpc.Bench.Running;
 using AkkaRpc.Bench.Systems.Owner;
 using AkkaRpc.Bench.Systems.Raw;
 using AkkaRpc.Bench.Systems.Sqlite;
@@ -9,26 +10,24 @@ using AkkaRpc.Bench.Systems.Sqlite;
 namespace AkkaRpc.Bench.Systems;
 
 /// <summary>The real systems, made from their endpoints and kept for the life of the process.</summary>
-/// <param name="cookiePath">The cookie the AkkaRpc clients authenticate with (the bench configuration's <c>remote.cookie-path</c>); null for the default.</param>
-internal sealed class BenchSystemFactory(string? cookiePath = null) : IBenchSystemFactory, IAsyncDisposable
+/// <param name="configuration">
+/// The bench configuration: the cookie the AkkaRpc clients authenticate with (<c>akkarpc.remote.cookie-path</c>) and the
+/// in-process owner's databases (<c>akkarpc.databases</c>); null for the shipped defaults.
+/// </param>
+internal sealed class BenchSystemFactory(BenchConfiguration? configuration = null) : IBenchSystemFactory, IAsyncDisposable
 {
+    private readonly BenchConfiguration _configuration = configuration ?? BenchConfiguration.Defaults;
     private readonly ConcurrentDictionary<SystemEndpoint, IBenchSystem> _systems = new();
-
-    /// <summary>Returns why systems of <paramref name="kind"/> cannot run in this build, or null when they can.</summary>
-    public static string? Unavailable(SystemKind kind) => kind switch
-    {
-        SystemKind.AkkaDotNetty => AkkaDotNettySeam.Unavailable,
-        SystemKind.DatabaseOwner => OwnerSeam.Unavailable,
-        _ => null,
-    };
 
     /// <inheritdoc/>
     public IBenchSystem Get(SystemEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return _systems.GetOrAdd(endpoint, e => Unavailable(e.Kind) is { } reason ? new PendingSystem(e, reason) : e.Kind switch
+        return _systems.GetOrAdd(endpoint, e => e.Kind switch
         {
-            SystemKind.AkkaRpc => new AkkaRpcBenchSystem(e, cookiePath),
+            // The same node through the same client: the address picks our transport or Akka.Remote's stock one.
+            SystemKind.AkkaRpc or SystemKind.AkkaDotNetty => new AkkaRpcBenchSystem(e, _configuration.CookiePath),
+            SystemKind.DatabaseOwner => new OwnerBenchSystem(e, _configuration.Settings),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),
@@ -37,11 +36,17 @@ internal sealed class BenchSystemFactory(string? cookiePath = null) : IBenchSyst
     }
 
     /// <inheritdoc/>
+    /// <remarks>Also closes the process's shared AkkaRpc client systems, which every AkkaRpc system here used, while their nodes still run.</remarks>
     public async ValueTask DisposeAsync()
     {
         foreach (var system in _systems.Values)
         {
             await system.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty))
+        {
+            await AkkaRpcClient.ShutdownAsync().ConfigureAwait(false);
         }
     }
 }

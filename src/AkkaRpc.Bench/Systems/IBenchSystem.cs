@@ -9,6 +9,12 @@ internal interface IBenchSystem : IAsyncDisposable
     /// <summary>Makes sure the benchmark's tables and seed rows exist; called once before any scenario.</summary>
     Task PrepareAsync(CancellationToken cancellationToken);
 
-    /// <summary>Opens a connection of its own, ready for requests.</summary>
+    /// <summary>Opens a simulated client's connection, ready for requests, as an application in this process would hold it.</summary>
     Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a connection as a new process's first one is opened: what the connection scenario times. The same as
+    /// <see cref="ConnectAsync"/> unless the system shares something per process (AkkaRpc's client actor system).
+    /// </summary>
+    Task<IBenchConnection> ConnectFreshAsync(CancellationToken cancellationToken) => ConnectAsync(cancellationToken);
 }

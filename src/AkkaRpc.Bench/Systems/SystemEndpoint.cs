@@ -4,8 +4,8 @@ namespace AkkaRpc.Bench.Systems;
 /// <param name="Key">The system's key in reports, e.g. <c>akkarpc_tcp</c>.</param>
 /// <param name="Kind">What kind of system it is.</param>
 /// <param name="Address">
-/// A node address (<c>akkarpc.tcp://AkkaRpc@host:port</c>, <c>akkarpc.unix://AkkaRpc@/path</c>, and after the move to
-/// Akka.Remote <c>akka.rpc.tcp://</c>, <c>akka.rpc.unix://</c> or <c>akka.tcp://</c>), an HTTP base URL, a raw socket
+/// A node address (<c>akka.rpc.tcp://AkkaRpc@host:port</c>, <c>akka.rpc.unix://AkkaRpc@%2Fpath:0</c> or
+/// <c>akka.tcp://AkkaRpc@host:port</c>), an HTTP base URL, a raw socket
 /// address (<c>tcp://host:port</c>, <c>unix:/path</c>) or a database file path or directory.
 /// </param>
 /// <param name="Database">The database name on a node (AkkaRpc only; empty otherwise).</param>

@@ -87,13 +87,13 @@ internal sealed class BenchSuiteOptions
 
     public Option<bool> SkipInProcess { get; } = new("--skip-inprocess") { Description = "Skip the in-process SQLite floor." };
 
-    public Option<string> Node { get; } = new("--node") { Description = "Measure this running node (akkarpc.tcp://AkkaRpc@host:port or akkarpc.unix://AkkaRpc@/path) instead of starting one." };
+    public Option<string> Node { get; } = new("--node") { Description = "Measure this running node (akka.rpc.tcp://AkkaRpc@host:port or akka.rpc.unix://AkkaRpc@/path, as akkarpc serve prints it) instead of starting one." };
 
     public Option<int> Workers { get; } = new("--workers") { Description = "Wait for this many 'akkarpc bench-worker' processes and let them generate the load [default: 0, load from this process]." };
 
-    public Option<string> Listen { get; } = new("--listen") { Description = "host:port the coordinator listens at for workers, over Akka.Remote, e.g. 0.0.0.0:4100 [default: 127.0.0.1:0]. It prints the address workers give as --coordinator." };
+    public Option<string> Listen { get; } = new("--listen") { Description = "host:port the coordinator listens at for workers, over Akka.Remote on AkkaRpc's transport, e.g. 0.0.0.0:4100 with --public-hostname [default: 127.0.0.1:0]. Beyond loopback it needs akkarpc.remote.allow-non-loopback = on. It prints the address workers give as --coordinator." };
 
-    public Option<string> PublicHostname { get; } = new("--public-hostname") { Description = "The host name workers reach this coordinator by, when --listen binds every interface, e.g. 'coordinator' in docker compose [default: this machine's name]." };
+    public Option<string> PublicHostname { get; } = new("--public-hostname") { Description = "The host name workers reach this coordinator and the servers it starts by, which their addresses carry (Akka.Remote drops messages sent to any other name of them), e.g. 'coordinator' in docker compose [default: --listen's address, or this machine's name for 0.0.0.0]." };
 
     public Option<int> WorkerTimeout { get; } = new("--worker-timeout") { Description = "Seconds to wait for the workers to register [default: 120].", DefaultValueFactory = _ => 120 };
 

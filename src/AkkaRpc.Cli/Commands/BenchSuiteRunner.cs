@@ -13,26 +13,26 @@ internal static class BenchSuiteRunner
     /// <summary>Runs the suite and writes the table, the JSON and the HTML report.</summary>
     public static async Task<int> RunAsync(ParseResult parseResult, BenchSuiteOptions options, CancellationToken cancellationToken)
     {
-        BenchRunOptions run;
+        bool quiet = parseResult.GetValue(options.Quiet);
+        var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
+        BenchSuite suite;
         try
         {
-            run = options.Resolve(parseResult);
+            var run = options.Resolve(parseResult);
+            suite = new BenchSuite(run, line =>
+            {
+                if (!quiet || run.Workers > 0)
+                {
+                    console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
+                }
+            });
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
+            // The flags or the configuration cannot work (a bad size, a listen address beyond loopback without consent).
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;
         }
-
-        bool quiet = parseResult.GetValue(options.Quiet);
-        var console = CliConsole.Create(parseResult.InvocationConfiguration.Output);
-        var suite = new BenchSuite(run, line =>
-        {
-            if (!quiet || run.Workers > 0)
-            {
-                console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
-            }
-        });
 
         RunReport report;
         if (quiet)

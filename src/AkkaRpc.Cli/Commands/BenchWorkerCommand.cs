@@ -12,7 +12,7 @@ internal static class BenchWorkerCommand
     {
         var coordinator = new Option<string>("--coordinator")
         {
-            Description = "The coordinator's address as 'akkarpc bench --workers N' prints it, e.g. akka.tcp://AkkaRpcBench@bench:4100.",
+            Description = "The coordinator's address as 'akkarpc bench --workers N' prints it, e.g. akka.rpc.tcp://AkkaRpcBench@coordinator:4100.",
             Required = true,
         };
         var name = new Option<string>("--name") { Description = "This worker's name in reports [default: host:pid]." };
@@ -30,13 +30,13 @@ internal static class BenchWorkerCommand
             string workerName = parseResult.GetValue(name) ?? $"{Environment.MachineName}:{Environment.ProcessId}";
             var output = parseResult.InvocationConfiguration.Output;
             string reason;
-            await using var systems = new BenchSystemFactory(configuration.CookiePath);
+            await using var systems = new BenchSystemFactory(configuration);
             try
             {
                 reason = await WorkerHost.RunAsync(
                     parseResult.GetValue(coordinator)!,
                     workerName,
-                    configuration.RemoteTransport,
+                    configuration.Transport,
                     systems,
                     TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(timeout))),
                     line => output.WriteLineAsync(line),

@@ -51,12 +51,12 @@ public sealed class HtmlReportMapperTests
     {
         var report = ReportBuilder.Build(
             [Outcomes.Latency(SystemCatalog.AkkaRpcTcp, 100_000), Outcomes.Pipelined(SystemCatalog.AkkaRpcTcp, 20_000, 1_000_000_000), Outcomes.Latency(SystemCatalog.RawTcp, 50_000), Outcomes.Pipelined(SystemCatalog.RawTcp, 40_000, 1_000_000_000)],
-            Outcomes.Metadata("remote", skipped: new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "pending" }));
+            Outcomes.Metadata("remote", skipped: new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "the node printed no address for it" }));
 
         var document = HtmlReportMapper.Build(report);
 
         Assert.Equal(["Latency", "Pipelined"], document.Sections.Select(s => s.Title));
-        Assert.Contains("Skipped akka_dotnetty: pending.", document.Sections[0].Notes);
+        Assert.Contains("Skipped akka_dotnetty: the node printed no address for it.", document.Sections[0].Notes);
         Assert.Equal("akkarpc bench remote", document.Title);
     }
 

@@ -14,7 +14,7 @@ public sealed class JsonReportTests
     public void Json_IsKeyedBySystem_WithRpycbenchLatencyInSeconds_RatiosAndMetadata()
     {
         var json = Json(
-            [Outcomes.Latency(SystemCatalog.AkkaRpcTcp, 2_000_000), Outcomes.Latency(SystemCatalog.Http, 4_000_000), Outcomes.Latency(SystemCatalog.RawTcp, 1_000_000)],
+            [Outcomes.Latency(SystemCatalog.AkkaRpcTcp, 2_000_000), Outcomes.Latency(SystemCatalog.AkkaDotNetty, 4_000_000), Outcomes.Latency(SystemCatalog.Http, 4_000_000), Outcomes.Latency(SystemCatalog.RawTcp, 1_000_000)],
             Outcomes.Metadata());
 
         var akkarpc = json[SystemCatalog.AkkaRpcTcp]!;
@@ -29,6 +29,7 @@ public sealed class JsonReportTests
         Assert.Equal(0.002, (double)akkarpc["latency"]!["mean"]!, 6);
         Assert.Equal(0.5, (double)json[JsonReportWriter.RatiosKey]![SystemCatalog.AkkaRpcTcp]!["vs_http"]!["latency_mean"]!, 6);
         Assert.Equal(2.0, (double)json[JsonReportWriter.RatiosKey]![SystemCatalog.AkkaRpcTcp]!["vs_floor"]!["latency_median"]!, 6);
+        Assert.Equal(0.5, (double)json[JsonReportWriter.RatiosKey]![SystemCatalog.AkkaRpcTcp]!["vs_akka_dotnetty"]!["latency_median"]!, 6);
         Assert.Equal(BenchSuite.Schema, (string?)json[JsonReportWriter.MetadataKey]!["schema"]);
         Assert.Equal("full", (string?)json[JsonReportWriter.MetadataKey]!["suite"]);
         Assert.Equal(200, (int)json[JsonReportWriter.MetadataKey]!["settings"]!["num_requests"]!);
@@ -49,12 +50,12 @@ public sealed class JsonReportTests
     [Fact]
     public void SkippedSystems_AndEveryRoundsFigures_AreInTheReport()
     {
-        var skipped = new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "pending" };
+        var skipped = new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "the node printed no address for it" };
         var json = Json(
             [Outcomes.Pipelined(SystemCatalog.RawTcp, 100, 1_000_000_000, round: 1), Outcomes.Pipelined(SystemCatalog.RawTcp, 300, 1_000_000_000, round: 2), Outcomes.Pipelined(SystemCatalog.RawTcp, 200, 1_000_000_000, round: 3)],
             Outcomes.Metadata("remote", rounds: 3, skipped));
 
-        Assert.Equal("pending", (string?)json[JsonReportWriter.MetadataKey]!["skipped"]![SystemCatalog.AkkaDotNetty]);
+        Assert.Equal("the node printed no address for it", (string?)json[JsonReportWriter.MetadataKey]!["skipped"]![SystemCatalog.AkkaDotNetty]);
         Assert.False(json.AsObject().ContainsKey(SystemCatalog.AkkaDotNetty));
         var raw = json[SystemCatalog.RawTcp]!;
         Assert.Equal(200, (double)raw["pipelined"]!["throughput_rps"]!, 3);

@@ -80,4 +80,22 @@ public sealed class ScenarioPlanTests
         Assert.All(steps, s => Assert.Equal((ScenarioKind.Latency, 1), (s.Scenario, s.Clients)));
         Assert.Equal("fake latency insert (round 5)", steps[^1].Label);
     }
+
+    [Fact]
+    public void TheWarmUp_ServesEveryRepeatedRequestTheSuiteTimes_ForAboutASecondEach()
+    {
+        var settings = BenchSettings.Default;
+
+        var full = ScenarioPlan.WarmUp(BenchSuiteKind.Full, settings);
+        var remote = ScenarioPlan.WarmUp(BenchSuiteKind.Remote, settings);
+
+        Assert.Equal(
+            [(OperationKind.Connect, 1, 3), (OperationKind.PointQuery, 1, 5000), (OperationKind.Insert, 1, 5000)],
+            full.Select(w => (w.Operation, w.InFlight, w.Requests)));
+        Assert.Equal(
+            [(OperationKind.PointQuery, 1, 5000), (OperationKind.PointQuery, settings.PipelinedInFlight, 5000)],
+            remote.Select(w => (w.Operation, w.InFlight, w.Requests)));
+        Assert.All(full.Concat(remote), w => Assert.Equal((0, TimeSpan.FromSeconds(1)), (w.Warmup, w.MaxDuration)));
+        Assert.All(ScenarioPlan.WarmUp(BenchSuiteKind.Owner, settings with { MaxStepDuration = TimeSpan.FromMilliseconds(200) }), w => Assert.Equal(TimeSpan.FromMilliseconds(200), w.MaxDuration));
+    }
 }

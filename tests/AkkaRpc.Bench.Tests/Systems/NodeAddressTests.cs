@@ -3,7 +3,7 @@ using AkkaRpc.Bench.Systems.AkkaRpc;
 
 namespace AkkaRpc.Bench.Tests.Systems;
 
-/// <summary>Node addresses as a node prints them today and after the move to Akka.Remote, and the systems they stand for.</summary>
+/// <summary>Node addresses as a node prints them (and as the kernel before Akka.NET did), and the systems they stand for.</summary>
 public sealed class NodeAddressTests
 {
     [Theory]
@@ -35,12 +35,12 @@ public sealed class NodeAddressTests
     {
         var error = Assert.Throws<FormatException>(() => NodeAddress.Parse(text));
 
-        Assert.Contains("akkarpc.tcp://System@host:port", error.Message, StringComparison.Ordinal);
-        Assert.Contains("akkarpc.unix://System@/path/to.sock", error.Message, StringComparison.Ordinal);
+        Assert.Contains("akka.rpc.tcp://System@host:port", error.Message, StringComparison.Ordinal);
+        Assert.Contains("akka.rpc.unix://System@/path/to.sock", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ClientOptions_ReachExactlyTheNodeAtTheAddress_NeverSpawningOne()
+    public void ClientOptions_ReachExactlyTheNodeAtTheAddress_NeverSpawningOne_OnTheSharedClientSystem()
     {
         var tcp = AkkaRpcBenchSystem.OptionsFor("akkarpc.tcp://Orders@10.0.0.5:4100", "/tmp/cookie");
         var unix = AkkaRpcBenchSystem.OptionsFor("akkarpc.unix://AkkaRpc@/run/node.sock");
@@ -48,7 +48,7 @@ public sealed class NodeAddressTests
         Assert.Equal(("10.0.0.5", 4100, 1, "", "Orders"), (tcp.TcpHost, tcp.TcpPort, tcp.TcpPortCount, tcp.UnixSocket, tcp.SystemName));
         Assert.Equal("/tmp/cookie", tcp.CookiePath);
         Assert.False(tcp.AutoSpawn);
-        Assert.True(tcp.PrivateConnection);
+        Assert.False(tcp.PrivateConnection); // handles share the process's client system, as an application's do
         Assert.Equal(("/run/node.sock", 0), (unix.UnixSocket, unix.TcpPortCount));
     }
 
@@ -79,14 +79,38 @@ public sealed class NodeAddressTests
     }
 
     [Fact]
-    public async Task PendingSystems_SayWhy_AndRefuseToConnect()
+    public void ClientOptions_ForAnAkkaTcpAddress_NameTheNodesDotNettyListener_SoTheClientSpeaksDotNettyToo()
     {
-        Assert.NotNull(BenchSystemFactory.Unavailable(SystemKind.AkkaDotNetty));
-        Assert.NotNull(BenchSystemFactory.Unavailable(SystemKind.DatabaseOwner));
-        Assert.Null(BenchSystemFactory.Unavailable(SystemKind.AkkaRpc));
-        var pending = new BenchSystemFactory().Get(new SystemEndpoint(SystemCatalog.AkkaDotNetty, SystemKind.AkkaDotNetty, "akka.tcp://AkkaRpc@127.0.0.1:1", "bench"));
+        var dotNetty = AkkaRpcBenchSystem.OptionsFor("akka.tcp://AkkaRpc@localhost:2552", "/tmp/cookie");
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => pending.ConnectAsync(CancellationToken.None));
-        Assert.Contains("akka_dotnetty is not available: pending", error.Message, StringComparison.Ordinal);
+        Assert.Equal("akka.tcp://AkkaRpc@localhost:2552", dotNetty.NodeAddress);
+        Assert.False(dotNetty.AutoSpawn);
+        Assert.False(dotNetty.PrivateConnection);
+        Assert.Null(AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053").NodeAddress);
+    }
+
+    [Fact]
+    public void ClientOptions_AddressANodeByTheNameItAnswersTo_AndBracketAnIpv6Host()
+    {
+        // A node bound to 0.0.0.0 answers only to its public host name (compose's "node"): the name is kept, never resolved.
+        Assert.Equal("node", AkkaRpcBenchSystem.OptionsFor("akka.rpc.tcp://AkkaRpc@node:4053").TcpHost);
+        Assert.Equal("akka.tcp://AkkaRpc@[::1]:2552", AkkaRpcBenchSystem.OptionsFor("akka.tcp://AkkaRpc@[::1]:2552").NodeAddress);
+    }
+
+    [Theory]
+    [InlineData(SystemCatalog.AkkaRpcTcp, "akka.rpc.tcp://AkkaRpc@127.0.0.1:1")]
+    [InlineData(SystemCatalog.AkkaDotNetty, "akka.tcp://AkkaRpc@127.0.0.1:1")]
+    [InlineData(SystemCatalog.Owner, "/tmp/owner")]
+    [InlineData(SystemCatalog.Http, "http://127.0.0.1:1")]
+    [InlineData(SystemCatalog.RawTcp, "tcp://127.0.0.1:1")]
+    [InlineData(SystemCatalog.InProcess, "/tmp/inprocess.db")]
+    public async Task EverySystemOfTheCatalog_HasAnAdapter(string key, string address)
+    {
+        await using var factory = new BenchSystemFactory();
+
+        var system = factory.Get(new SystemEndpoint(key, SystemCatalog.KindOf(key), address, "bench"));
+
+        Assert.Equal(key, system.Endpoint.Key);
+        Assert.Same(system, factory.Get(system.Endpoint));
     }
 }

@@ -68,19 +68,46 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void Addresses_NameTheServicesAndPortsThatListen()
+    public void Addresses_NameTheServicesAndPortsThatListen_OnAkkaRpcsTransport()
     {
         Match node = AkkaRpcAddress().Match(FlagValue("coordinator", "--node"));
-        Assert.True(node.Success, "coordinator --node is not an akkarpc.tcp://System@host:port address.");
+        Assert.True(node.Success, "coordinator --node is not an akka.rpc.tcp://System@host:port address.");
         Assert.Equal("node", node.Groups["host"].Value);
         Assert.Equal(FlagValue("node", "--port"), node.Groups["port"].Value);
-        Assert.Contains("--remote:tcp:hostname=0.0.0.0", s_compose.Command("node")!);
-        Assert.Contains("--remote:allow-non-loopback=true", s_compose.Command("node")!);
 
         Match coordinator = AkkaRpcAddress().Match(FlagValue("bench-worker", "--coordinator"));
-        Assert.True(coordinator.Success, "bench-worker --coordinator is not an akkarpc.tcp://System@host:port address.");
+        Assert.True(coordinator.Success, "bench-worker --coordinator is not an akka.rpc.tcp://System@host:port address.");
+        Assert.Equal("AkkaRpcBench", coordinator.Groups["system"].Value);
         Assert.Equal("coordinator", coordinator.Groups["host"].Value);
         Assert.Equal("0.0.0.0:" + coordinator.Groups["port"].Value, FlagValue("coordinator", "--listen"));
+    }
+
+    [Fact]
+    public void NodeAndCoordinator_BindEveryInterface_AndAnswerToTheNamesTheOthersUse()
+    {
+        // Akka.Remote drops a message addressed to another name of the same socket, so each answers to its service name.
+        Assert.Contains("--remote:tcp:hostname=0.0.0.0", s_compose.Command("node")!);
+        Assert.Contains($"--remote:tcp:public-hostname={AkkaRpcAddress().Match(FlagValue("coordinator", "--node")).Groups["host"].Value}", s_compose.Command("node")!);
+        Assert.Contains("--remote:allow-non-loopback=true", s_compose.Command("node")!);
+        Assert.Equal(AkkaRpcAddress().Match(FlagValue("bench-worker", "--coordinator")).Groups["host"].Value, FlagValue("coordinator", "--public-hostname"));
+    }
+
+    [Fact]
+    public void TheCoordinator_ListensBeyondLoopback_OnPurpose()
+    {
+        // Without this setting `bench --listen coordinator:4100` refuses to bind a non-loopback address.
+        Assert.Contains("AKKARPC__REMOTE__ALLOW-NON-LOOPBACK=true", s_compose.List("coordinator", "environment"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void EveryAkkaRpcEnvironmentVariable_NamesARealSetting(string service)
+    {
+        foreach (string variable in s_compose.List(service, "environment").Where(v => v.StartsWith("AKKARPC__", StringComparison.Ordinal)))
+        {
+            string key = variable[..variable.IndexOf('=', StringComparison.Ordinal)]["AKKARPC__".Length..].ToLowerInvariant().Replace("__", ".", StringComparison.Ordinal);
+            Assert.True(s_reference.HasPath("akkarpc." + key), $"services.{service}: {variable} names {key}, which hocon/akkarpc.conf does not have.");
+        }
     }
 
     [Fact]
@@ -151,7 +178,7 @@ public sealed partial class ComposeFileTests
         }
     }
 
-    [GeneratedRegex("^akkarpc\\.tcp://(?<system>[A-Za-z0-9_-]+)@(?<host>[A-Za-z0-9.-]+):(?<port>[0-9]+)$")]
+    [GeneratedRegex("^akka\\.rpc\\.tcp://(?<system>[A-Za-z0-9_-]+)@(?<host>[A-Za-z0-9.-]+):(?<port>[0-9]+)$")]
     private static partial Regex AkkaRpcAddress();
 
     [GeneratedRegex("^--(?<key>[a-z0-9-]+(:[a-z0-9-]+)+)=(?<value>.*)$")]

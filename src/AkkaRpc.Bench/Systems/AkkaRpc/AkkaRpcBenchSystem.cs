@@ -1,31 +1,47 @@
+using System.Globalization;
 using AkkaRpc.Client;
 using AkkaRpc.Protocol;
 
 namespace AkkaRpc.Bench.Systems.AkkaRpc;
 
 /// <summary>
-/// AkkaRpc through the real client library: each simulated client opens a private connection to the node at the
-/// endpoint's address (never auto-spawning one), and runs the benchmark's SQL on the node's owner of the database.
-/// The client is safe for concurrent use, so a pipelined workload keeps its requests outstanding on one connection.
+/// AkkaRpc through the real client library, never auto-spawning a node: each simulated client gets its own
+/// <see cref="AkkaRpcDatabase"/> handle on the node's owner of the database and runs the benchmark's SQL through it.
+/// The client is safe for concurrent use, so a pipelined workload keeps its requests outstanding on one handle.
 /// </summary>
 /// <remarks>
-/// Only the client's public API is used (<see cref="AkkaRpcClient.ConnectAsync(string, AkkaRpcClientOptions, CancellationToken)"/>,
-/// <see cref="AkkaRpcDatabase"/>, <see cref="AkkaRpcClientOptions"/>), which stays as it is when the client moves onto Akka.NET;
-/// <c>SqlParameters</c> and <c>SqlValueKind</c> move with the messages to <c>AkkaRpc.Protocol</c>, a <c>using</c> to change then.
+/// <para>
+/// Handles share the process's client actor system and so its one connection to the node, as an application's do
+/// (the client's default): a simulated client is a caller in a process, and a private connection would cost it an
+/// actor system of its own (threads, scheduler, remoting), which 128 of them on two cores measure instead of the node.
+/// The connection scenario opens private connections (<see cref="ConnectFreshAsync"/>): a system, an association, the
+/// cookie handshake and the resolve, what a new process pays.
+/// </para>
+/// <para>
+/// The same adapter serves <c>akkarpc_tcp</c>, <c>akkarpc_unix</c> and <c>akka_dotnetty</c>: only the client options
+/// differ (<see cref="OptionsFor"/>), so the figures of the three differ by the transport alone, the node, owners,
+/// serializers and client being the same. Only the client's public API is used.
+/// </para>
 /// </remarks>
 internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookiePath = null) : IBenchSystem
 {
+    /// <summary>The address scheme of Akka.Remote's stock DotNetty TCP transport.</summary>
+    public const string DotNettyScheme = "akka.tcp";
+
     /// <inheritdoc/>
     public SystemEndpoint Endpoint { get; } = endpoint;
 
-    /// <summary>Client options that reach exactly the node at <paramref name="address"/>: one TCP port, or one Unix socket.</summary>
+    /// <summary>
+    /// Client options that reach exactly the node at <paramref name="address"/>: one TCP port or one Unix socket of
+    /// AkkaRpc's transport, or a node's Akka.Remote stock DotNetty listener (<c>akka.tcp://</c>) named as the client's
+    /// node address, which makes the client's own system speak DotNetty too.
+    /// </summary>
     public static AkkaRpcClientOptions OptionsFor(string address, string? cookiePath = null)
     {
         var node = NodeAddress.Parse(address);
         var options = new AkkaRpcClientOptions
         {
             AutoSpawn = false,
-            PrivateConnection = true,
             TcpPortCount = 0,
             CookiePath = cookiePath,
             SystemName = node.SystemName,
@@ -33,15 +49,21 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookie
         if (node.SocketPath is { } socket)
         {
             options.UnixSocket = socket;
-        }
-        else
-        {
-            options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
-            options.TcpHost = node.Host!;
-            options.TcpPort = node.Port;
-            options.TcpPortCount = 1;
+            return options;
         }
 
+        string host = node.Host!;
+        if (node.Scheme == DotNettyScheme)
+        {
+            string bracketed = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host; // an IPv6 address
+            options.NodeAddress = $"{DotNettyScheme}://{node.SystemName}@{bracketed}:{node.Port.ToString(CultureInfo.InvariantCulture)}";
+            return options;
+        }
+
+        options.UnixSocket = ""; // only this TCP endpoint: no Unix socket to look at first
+        options.TcpHost = host;
+        options.TcpPort = node.Port;
+        options.TcpPortCount = 1;
         return options;
     }
 
@@ -59,14 +81,20 @@ internal sealed class AkkaRpcBenchSystem(SystemEndpoint endpoint, string? cookie
     }
 
     /// <inheritdoc/>
-    public async Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var database = await AkkaRpcClient.ConnectAsync(Endpoint.Database, OptionsFor(Endpoint.Address, cookiePath), cancellationToken).ConfigureAwait(false);
-        return new Connection(database);
-    }
+    public Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(privateConnection: false, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IBenchConnection> ConnectFreshAsync(CancellationToken cancellationToken) => ConnectAsync(privateConnection: true, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<IBenchConnection> ConnectAsync(bool privateConnection, CancellationToken cancellationToken)
+    {
+        var options = OptionsFor(Endpoint.Address, cookiePath);
+        options.PrivateConnection = privateConnection;
+        return new Connection(await AkkaRpcClient.ConnectAsync(Endpoint.Database, options, cancellationToken).ConfigureAwait(false));
+    }
 
     private sealed class Connection(AkkaRpcDatabase database) : IBenchConnection
     {

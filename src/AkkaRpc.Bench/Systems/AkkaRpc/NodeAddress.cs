@@ -4,8 +4,9 @@ namespace AkkaRpc.Bench.Systems.AkkaRpc;
 
 /// <summary>
 /// A node's address as <c>akkarpc serve</c> prints it and <c>--node</c> takes it: <c>scheme://System@host:port</c> over
-/// TCP, or a Unix socket path in place of <c>host:port</c> (<c>akkarpc.unix://AkkaRpc@/run/node.sock</c> today,
-/// percent-encoded with port 0 once the transport moves under Akka.Remote: <c>akka.rpc.unix://AkkaRpc@%2Frun%2Fnode.sock:0</c>).
+/// TCP (<c>akka.rpc.tcp://</c>, or <c>akka.tcp://</c> on Akka.Remote's stock transport), or a Unix socket path in place
+/// of <c>host:port</c>, percent-encoded with port 0 (<c>akka.rpc.unix://AkkaRpc@%2Frun%2Fnode.sock:0</c>) or plain. The
+/// schemes of the kernel AkkaRpc ran on before Akka.NET (<c>akkarpc.tcp://</c>, <c>akkarpc.unix://</c>) are still read.
 /// </summary>
 /// <param name="Scheme">The scheme, e.g. <c>akkarpc.tcp</c>, <c>akka.rpc.unix</c> or <c>akka.tcp</c>.</param>
 /// <param name="SystemName">The actor system's name.</param>
@@ -47,6 +48,6 @@ internal sealed record NodeAddress(string Scheme, string SystemName, string? Hos
     }
 
     private static FormatException Invalid(string text) => new(
-        $"'{text}' is not a node address: write akkarpc.tcp://System@host:port or akkarpc.unix://System@/path/to.sock " +
-        "(akka.rpc.tcp://, akka.rpc.unix:// and akka.tcp:// once the node runs on Akka.Remote).");
+        $"'{text}' is not a node address: write akka.rpc.tcp://System@host:port or akka.rpc.unix://System@/path/to.sock, " +
+        "as akkarpc serve prints it (akka.tcp://System@host:port on Akka.Remote's stock transport).");
 }
