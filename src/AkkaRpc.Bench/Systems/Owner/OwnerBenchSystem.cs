@@ -26,8 +26,6 @@ internal sealed class OwnerBenchSystem(SystemEndpoint endpoint, Config settings)
     /// <summary>How long one request may wait for its owner's answer; as the client's default request timeout.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    // Bounds the drain at the end: queued requests are answered and the database closed, or the system stops anyway.
-    private static readonly TimeSpan s_drainTimeout = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ActorSystem? _system;
     private IActorRef? _supervisor;
@@ -103,24 +101,10 @@ internal sealed class OwnerBenchSystem(SystemEndpoint endpoint, Config settings)
         options.Database.CreateIfMissing = true;
         options.Database.ReadOnly = false;
         Directory.CreateDirectory(Endpoint.Address);
-        var system = _system = BenchActorSystems.Create("AkkaRpcBenchOwner", ProtocolConfig.Serialization.WithFallback(DatabasesSupervisor.DefaultConfig));
-        var supervisor = system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);
+        var system = _system = BenchActorSystems.Create("AkkaRpcBenchOwner", ProtocolConfig.Serialization.WithFallback(AkkaRpcDatabases.DefaultConfig));
 
         // As a node does: queued requests are answered and every database closed before the system stops.
-        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "bench-drain-databases", async () =>
-        {
-            try
-            {
-                await supervisor.Ask<DatabasesSupervisor.Drained>(DatabasesSupervisor.Drain.Instance, s_drainTimeout).ConfigureAwait(false);
-            }
-            catch (AskTimeoutException)
-            {
-                system.Log.Warning("The bench databases did not drain within {0}; stopping anyway", s_drainTimeout);
-            }
-
-            return Done.Instance;
-        });
-        return supervisor;
+        return AkkaRpcDatabases.Start(system, options);
     }
 
     /// <summary>One simulated client's view of the owner: it asks, so overlapping calls simply queue in the owner's mailbox.</summary>
