@@ -16,6 +16,10 @@ internal sealed class NodeLocator
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan LastPoll = TimeSpan.FromMilliseconds(50);
 
+    // While a spawned node has not bound its socket yet, a poll costs one stat: poll that often, so a cold start sees
+    // the node as soon as it listens instead of up to LastPoll later. Polls that connect somewhere back off to LastPoll.
+    private static readonly TimeSpan StatPoll = TimeSpan.FromMilliseconds(5);
+
     private readonly ClientRuntime _runtime;
     private readonly AkkaRpcClientOptions _options;
     private readonly ILogger _log;
@@ -215,6 +219,12 @@ internal sealed class NodeLocator
                     throw new NodeUnreachableException(
                         $"The node started for '{database}' did not answer at {Describe(Endpoints)} within {_options.SpawnTimeout.TotalSeconds:0.#} s " +
                         $"(spawn-timeout). Its log, {node.LogFile}, ends with:{Environment.NewLine}{node.Tail()}");
+                }
+
+                if (Endpoints.All(e => MissingSocket(e) is not null))
+                {
+                    await Task.Delay(StatPoll, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
