@@ -89,6 +89,13 @@ internal sealed class DatabaseConnection : IDisposable
             return null;
         }
 
+        if (_authorizer.UnnamedTempObject is { } tempObject)
+        {
+            handle.Dispose();
+            error = tempObject;
+            return null;
+        }
+
         var attaches = _authorizer.SawAttach;
         if (!string.IsNullOrWhiteSpace(tail) && HoldsStatement(tail))
         {
