@@ -43,6 +43,12 @@ public sealed class DatabaseOptions
     /// <summary>The most cursors open at once; each holds a read snapshot and a connection.</summary>
     public int MaxOpenCursors { get; set; } = 16;
 
+    /// <summary>How long a request's statements may run (a <see cref="Batch"/> all together, a <see cref="Fetch"/> each) when the request names no limit of its own.</summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest limit a request may ask for; a request asking for more runs under this one.</summary>
+    public TimeSpan MaxStatementTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a cursor may go unfetched before it is closed.</summary>
     public TimeSpan CursorIdleExpiry { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -73,6 +79,12 @@ public sealed class DatabaseOptions
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)
         {
             throw new ArgumentException($"{nameof(BusyTimeout)} must be between zero and {int.MaxValue} ms.");
+        }
+
+        if (StatementTimeout <= TimeSpan.Zero || MaxStatementTimeout < StatementTimeout || MaxStatementTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"{nameof(StatementTimeout)} must be positive and {nameof(MaxStatementTimeout)} at least as long, and at most {int.MaxValue} ms.");
         }
 
         if (CursorIdleExpiry <= TimeSpan.Zero)

@@ -5,7 +5,7 @@ internal sealed partial class SqliteDatabase
     // Readers kept open while no cursor needs them; one warm reader serves the common point query.
     private const int MaxIdleReaders = 1;
 
-    /// <summary>Returns the next chunk of a cursor, closing it after its last row.</summary>
+    /// <summary>Returns the next chunk of a cursor, closing it after its last row, under its query's time limit.</summary>
     public DatabaseReply Fetch(Fetch fetch)
     {
         ArgumentNullException.ThrowIfNull(fetch);
@@ -15,7 +15,7 @@ internal sealed partial class SqliteDatabase
             return new CursorNotFound(fetch.CursorId);
         }
 
-        return Guard(() =>
+        return Limited(cursor.TimeLimit, () =>
         {
             cursor.LastUsed = _time.GetTimestamp();
             DatabaseError? error = null;
@@ -182,7 +182,7 @@ internal sealed partial class SqliteDatabase
     {
         if (!_idleReaders.TryPop(out var reader))
         {
-            reader = DatabaseConnection.Open(FullPath, _options, readOnly: true, create: false);
+            reader = DatabaseConnection.Open(FullPath, _options, readOnly: true, create: false, _limit);
             _readers.Add(reader);
         }
 

@@ -12,7 +12,8 @@ internal sealed partial class SqliteDatabase
             return tooLong;
         }
 
-        return Guard(() => RunQuery(query));
+        var limit = LimitFor(query.TimeLimit);
+        return Limited(limit, () => RunQuery(query, limit));
     }
 
     /// <summary>Runs a statement for its effect; a write is committed (or part of the open transaction) when this returns.</summary>
@@ -25,7 +26,7 @@ internal sealed partial class SqliteDatabase
             return tooLong;
         }
 
-        return Guard(() => RunToCompletion(execute.Sql, execute.Parameters));
+        return Limited(LimitFor(execute.TimeLimit), () => RunToCompletion(execute.Sql, execute.Parameters));
     }
 
     /// <summary>Runs every statement or none: in its own IMMEDIATE transaction, or in a savepoint inside the open one.</summary>
@@ -46,7 +47,7 @@ internal sealed partial class SqliteDatabase
             }
         }
 
-        return Guard(() => RunBatch(batch));
+        return Limited(LimitFor(batch.TimeLimit), () => RunBatch(batch));
     }
 
     private DatabaseReply RunBatch(Batch batch)
@@ -83,9 +84,16 @@ internal sealed partial class SqliteDatabase
 
     private void UndoBatch(bool nested)
     {
+        if (_writer.IsAutocommit)
+        {
+            // SQLite has already rolled back: a failed COMMIT, or a write stopped at its time limit, which rolls back the
+            // whole transaction, an interactive one around a nested batch included (Limited then ends that one too).
+            return;
+        }
+
         var error = nested
             ? _writer.ExecuteInternal("ROLLBACK TO akkarpc_batch") ?? _writer.ExecuteInternal("RELEASE akkarpc_batch")
-            : _writer.IsAutocommit ? null : _writer.ExecuteInternal("ROLLBACK");
+            : _writer.ExecuteInternal("ROLLBACK");
         if (error is not null)
         {
             // A rollback that fails leaves a transaction in an unknown state: break, don't guess.
@@ -127,7 +135,7 @@ internal sealed partial class SqliteDatabase
         }
     }
 
-    private DatabaseReply RunQuery(Query query)
+    private DatabaseReply RunQuery(Query query, TimeSpan limit)
     {
         // Outside an explicit transaction a read-only statement runs on a reader, so that a cursor
         // it leaves open reads a stable snapshot; everything else runs on the writer.
@@ -154,7 +162,7 @@ internal sealed partial class SqliteDatabase
                     throw;
                 }
 
-                return Start(reader, statement, query.Parameters, ownsConnection: true);
+                return Start(reader, statement, query.Parameters, limit, ownsConnection: true);
             }
 
             reader.Release(statement);
@@ -163,10 +171,10 @@ internal sealed partial class SqliteDatabase
 
         _writer.ThrowIfFileMoved();
         var onWriter = _writer.Prepare(query.Sql, out var writerError);
-        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, ownsConnection: false);
+        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, limit, ownsConnection: false);
     }
 
-    private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, bool ownsConnection)
+    private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, TimeSpan limit, bool ownsConnection)
     {
         if (StatementRows.Bind(statement, parameters) is { } bindError)
         {
@@ -194,7 +202,7 @@ internal sealed partial class SqliteDatabase
                 return new QueryResult(columns, [], null);
             }
 
-            cursor = new Cursor(NextCursorId(), statement.Columns, connection, statement, null, ownsConnection, _time.GetTimestamp());
+            cursor = new Cursor(NextCursorId(), limit, statement.Columns, connection, statement, null, ownsConnection, _time.GetTimestamp());
         }
         else
         {
@@ -214,7 +222,7 @@ internal sealed partial class SqliteDatabase
                 return error;
             }
 
-            cursor = new Cursor(NextCursorId(), columns, connection, null, rows, ownsConnection: false, _time.GetTimestamp());
+            cursor = new Cursor(NextCursorId(), limit, columns, connection, null, rows, ownsConnection: false, _time.GetTimestamp());
         }
 
         var chunk = ReadChunk(cursor, out var chunkError);

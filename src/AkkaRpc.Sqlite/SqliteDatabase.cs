@@ -20,6 +20,7 @@ internal sealed partial class SqliteDatabase : IDisposable
 {
     private readonly DatabaseOptions _options;
     private readonly TimeProvider _time;
+    private readonly StatementLimit _limit;
     private readonly DatabaseConnection _writer;
     private readonly Stack<DatabaseConnection> _idleReaders = new();
 
@@ -37,12 +38,13 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>How often read-only statements re-check that the file was not deleted or moved.</summary>
     internal static readonly TimeSpan ReadFileCheckInterval = TimeSpan.FromMilliseconds(100);
 
-    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, DatabaseConnection writer)
+    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, StatementLimit limit, DatabaseConnection writer)
     {
         Name = name;
         FullPath = path;
         _options = options;
         _time = time;
+        _limit = limit;
         _writer = writer;
 
         // Ids start at a random point so that ids from before an owner restart do not name
@@ -67,9 +69,13 @@ internal sealed partial class SqliteDatabase : IDisposable
     public long? ActiveTransactionId => _transactionId;
 
     /// <summary>Opens database <paramref name="name"/> under <see cref="DatabaseOptions.DataDirectory"/>.</summary>
+    /// <param name="name">The database's name.</param>
+    /// <param name="options">How to open and serve it.</param>
+    /// <param name="timeProvider">The clock for cursor expiry and file checks; the system's by default.</param>
+    /// <param name="stopping">Cancelled when the node stops: a statement running then is stopped at once.</param>
     /// <exception cref="ArgumentException">The name or an option is invalid.</exception>
     /// <exception cref="DatabaseFailedException">The file cannot be opened or configured.</exception>
-    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null)
+    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null, CancellationToken stopping = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -79,8 +85,9 @@ internal sealed partial class SqliteDatabase : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
-        var writer = DatabaseConnection.Open(path, options, readOnly: options.ReadOnly, create: options.CreateIfMissing);
-        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, writer);
+        var limit = new StatementLimit(name, options.MaxStatementTimeout, stopping);
+        var writer = DatabaseConnection.Open(path, options, readOnly: options.ReadOnly, create: options.CreateIfMissing, limit);
+        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, limit, writer);
     }
 
     /// <summary>Answers any request.</summary>

@@ -34,6 +34,8 @@ public static class DatabasesOptionsReader
                 StatementCacheCapacity = s.Int("statement-cache-capacity", db.StatementCacheCapacity, min: 1),
                 MaxOpenCursors = s.Int("max-open-cursors", db.MaxOpenCursors, min: 1),
                 CursorIdleExpiry = s.Duration("cursor-idle-expiry", db.CursorIdleExpiry),
+                StatementTimeout = s.Duration("statement-timeout", db.StatementTimeout),
+                MaxStatementTimeout = s.Duration("max-statement-timeout", db.MaxStatementTimeout),
                 AllowAttach = s.Bool("allow-attach", db.AllowAttach),
                 AllowVacuumInto = s.Bool("allow-vacuum-into", db.AllowVacuumInto),
                 AllowLoadExtension = s.Bool("allow-load-extension", db.AllowLoadExtension),

@@ -3,9 +3,10 @@ namespace AkkaRpc.Sqlite;
 /// <summary>The rows of one query still to be fetched: a live statement positioned on its next row, or rows already buffered.</summary>
 internal sealed class Cursor
 {
-    public Cursor(long id, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
+    public Cursor(long id, TimeSpan timeLimit, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
     {
         Id = id;
+        TimeLimit = timeLimit;
         Columns = columns;
         Connection = connection;
         Statement = statement;
@@ -15,6 +16,9 @@ internal sealed class Cursor
     }
 
     public long Id { get; }
+
+    /// <summary>The time limit each fetch runs under: its query's.</summary>
+    public TimeSpan TimeLimit { get; }
 
     public ColumnInfo[] Columns { get; }
 

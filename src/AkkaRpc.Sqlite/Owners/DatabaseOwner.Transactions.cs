@@ -79,6 +79,12 @@ internal sealed partial class DatabaseOwner
         // already queued, so an expiry can never overtake a renewal.
         Timers.StartSingleTimer(LeaseTimer, new LeaseExpired(lease.TransactionId), lease.Duration);
         Run(request);
+        if (_db!.ActiveTransactionId != lease.TransactionId)
+        {
+            // The engine ended it: a statement stopped at its time limit (the reply said so), or SQLite rolled it back.
+            _log.Warning("Transaction {0} on {1} was rolled back by its own request's failure", lease.TransactionId, _name);
+            LeaveTransaction();
+        }
     }
 
     private void EndTransaction(DatabaseRequest end)
