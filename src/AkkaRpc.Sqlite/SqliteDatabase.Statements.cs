@@ -1,9 +1,11 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Sqlite;
 
 internal sealed partial class SqliteDatabase
 {
-    /// <summary>Runs a query and returns its first chunk, with a cursor when more rows remain.</summary>
-    public DatabaseReply Query(Query query)
+    /// <summary>Runs a query and returns its first chunk, with a cursor (owned by <paramref name="client"/>) when more rows remain.</summary>
+    public DatabaseReply Query(Query query, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         Enter(checkFile: false); // RunQuery checks: every time before a write, at most every 100 ms before a read.
@@ -13,7 +15,7 @@ internal sealed partial class SqliteDatabase
         }
 
         var limit = LimitFor(query.TimeLimit);
-        return Limited(limit, () => RunQuery(query, limit));
+        return Limited(limit, () => RunQuery(query, client, limit));
     }
 
     /// <summary>Runs a statement for its effect; a write is committed (or part of the open transaction) when this returns.</summary>
@@ -135,7 +137,7 @@ internal sealed partial class SqliteDatabase
         }
     }
 
-    private DatabaseReply RunQuery(Query query, TimeSpan limit)
+    private DatabaseReply RunQuery(Query query, Address? client, TimeSpan limit)
     {
         // Outside an explicit transaction a read-only statement runs on a reader, so that a cursor
         // it leaves open reads a stable snapshot; everything else runs on the writer.
@@ -162,7 +164,7 @@ internal sealed partial class SqliteDatabase
                     throw;
                 }
 
-                return Start(reader, statement, query.Parameters, limit, ownsConnection: true);
+                return Start(reader, statement, query.Parameters, new CursorOwner(client, limit), ownsConnection: true);
             }
 
             reader.Release(statement);
@@ -171,10 +173,10 @@ internal sealed partial class SqliteDatabase
 
         _writer.ThrowIfFileMoved();
         var onWriter = _writer.Prepare(query.Sql, out var writerError);
-        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, limit, ownsConnection: false);
+        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, new CursorOwner(client, limit), ownsConnection: false);
     }
 
-    private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, TimeSpan limit, bool ownsConnection)
+    private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, CursorOwner owner, bool ownsConnection)
     {
         if (StatementRows.Bind(statement, parameters) is { } bindError)
         {
@@ -202,7 +204,7 @@ internal sealed partial class SqliteDatabase
                 return new QueryResult(columns, [], null);
             }
 
-            cursor = new Cursor(NextCursorId(), limit, statement.Columns, connection, statement, null, ownsConnection, _time.GetTimestamp());
+            cursor = new Cursor(NextCursorId(), owner, statement.Columns, connection, statement, null, ownsConnection, _time.GetTimestamp());
         }
         else
         {
@@ -222,7 +224,7 @@ internal sealed partial class SqliteDatabase
                 return error;
             }
 
-            cursor = new Cursor(NextCursorId(), limit, columns, connection, null, rows, ownsConnection: false, _time.GetTimestamp());
+            cursor = new Cursor(NextCursorId(), owner, columns, connection, null, rows, ownsConnection: false, _time.GetTimestamp());
         }
 
         var chunk = ReadChunk(cursor, out var chunkError);
@@ -238,10 +240,10 @@ internal sealed partial class SqliteDatabase
             return chunk;
         }
 
-        if (_cursors.Count >= _options.MaxOpenCursors)
+        if (RefuseCursor(owner.Client) is { } refused)
         {
             DisposeCursor(cursor);
-            return new LimitExceeded(LimitKind.OpenCursors, _options.MaxOpenCursors, _cursors.Count + 1);
+            return refused;
         }
 
         _cursors.Add(cursor.Id, cursor);

@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Sqlite;
 
 /// <summary>One open SQLite database, driven synchronously by its owner actor from one thread at a time.</summary>
@@ -91,12 +93,14 @@ internal sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>Answers any request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">Who sent it (its system's address): the cursors it opens count against its own limit, and only it may read or close them.</param>
     /// <exception cref="DatabaseFailedException">The database is no longer usable.</exception>
-    public DatabaseReply Handle(DatabaseRequest request) => request switch
+    public DatabaseReply Handle(DatabaseRequest request, Address? client = null) => request switch
     {
-        Query q => Query(q),
-        Fetch f => Fetch(f),
-        CloseCursor c => CloseCursor(c),
+        Query q => Query(q, client),
+        Fetch f => Fetch(f, client),
+        CloseCursor c => CloseCursor(c, client),
         Execute e => Execute(e),
         Batch b => Batch(b),
         Begin b => Begin(b),

@@ -152,6 +152,7 @@ public sealed class StatementLimitTests : IDisposable
     {
         Assert.Throws<ArgumentException>(() => new DatabaseOptions { StatementTimeout = TimeSpan.Zero }.Validate());
         Assert.Throws<ArgumentException>(() => new DatabaseOptions { StatementTimeout = TimeSpan.FromMinutes(2), MaxStatementTimeout = TimeSpan.FromMinutes(1) }.Validate());
+        Assert.Throws<ArgumentException>(() => new DatabaseOptions { MaxCursorsPerClient = 0 }.Validate());
     }
 
     public void Dispose() => _db.Dispose();

@@ -33,6 +33,7 @@ public static class DatabasesOptionsReader
                 MaxBytesPerChunk = checked((int)s.Size("max-bytes-per-chunk", db.MaxBytesPerChunk)),
                 StatementCacheCapacity = s.Int("statement-cache-capacity", db.StatementCacheCapacity, min: 1),
                 MaxOpenCursors = s.Int("max-open-cursors", db.MaxOpenCursors, min: 1),
+                MaxCursorsPerClient = s.Int("max-cursors-per-client", db.MaxCursorsPerClient, min: 1),
                 CursorIdleExpiry = s.Duration("cursor-idle-expiry", db.CursorIdleExpiry),
                 StatementTimeout = s.Duration("statement-timeout", db.StatementTimeout),
                 MaxStatementTimeout = s.Duration("max-statement-timeout", db.MaxStatementTimeout),

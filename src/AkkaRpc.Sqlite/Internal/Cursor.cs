@@ -3,10 +3,10 @@ namespace AkkaRpc.Sqlite;
 /// <summary>The rows of one query still to be fetched: a live statement positioned on its next row, or rows already buffered.</summary>
 internal sealed class Cursor
 {
-    public Cursor(long id, TimeSpan timeLimit, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
+    public Cursor(long id, CursorOwner owner, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
     {
         Id = id;
-        TimeLimit = timeLimit;
+        Owner = owner;
         Columns = columns;
         Connection = connection;
         Statement = statement;
@@ -17,8 +17,8 @@ internal sealed class Cursor
 
     public long Id { get; }
 
-    /// <summary>The time limit each fetch runs under: its query's.</summary>
-    public TimeSpan TimeLimit { get; }
+    /// <summary>The client that opened it, the only one that may fetch or close it, and its fetches' time limit.</summary>
+    public CursorOwner Owner { get; }
 
     public ColumnInfo[] Columns { get; }
 

@@ -23,8 +23,15 @@ internal sealed partial class DatabaseOwner
         Receive<Rollback>(r => r.TransactionId == lease.TransactionId, r => EndTransaction(r));
         Receive<LeaseExpired>(e => e.TransactionId == lease.TransactionId, _ => Expire());
         Receive<Terminated>(t => t.ActorRef.Equals(lease.Holder), _ => HolderDied());
-        Receive<DatabasesSupervisor.PeerGone>(gone => gone.Address.Equals(lease.Holder.Path.Address), _ => HolderDied());
-        Receive<DatabasesSupervisor.PeerGone>(_ => { });
+        Receive<DatabasesSupervisor.PeerGone>(gone =>
+        {
+            if (gone.Address.Equals(lease.Holder.Path.Address))
+            {
+                HolderDied();
+            }
+
+            CloseCursorsOf(gone.Address);
+        });
 
         // Answering these cannot reveal uncommitted data.
         Receive<Ping>(Run);

@@ -138,9 +138,7 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         Receive<DatabaseRequest>(Run);
         Receive<IdleCheck>(_ => CheckIdle());
         Receive<CursorCheck>(_ => ExpireCursors());
-
-        // Only a transaction's holder matters when a peer goes away.
-        Receive<DatabasesSupervisor.PeerGone>(_ => { });
+        Receive<DatabasesSupervisor.PeerGone>(gone => CloseCursorsOf(gone.Address));
     }
 
     private void Closed()
@@ -172,7 +170,7 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
 
     private void Run(DatabaseRequest request)
     {
-        var reply = Execute(request);
+        var reply = Execute(request, Sender.Path.Address);
         Sender.Tell(reply);
         if (reply is QueryResult { CursorId: not null } && !Timers.IsTimerActive(CursorTimer))
         {
@@ -181,12 +179,13 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         }
     }
 
-    private DatabaseReply Execute(DatabaseRequest request)
+    /// <summary>Runs <paramref name="request"/> for <paramref name="client"/> (the sender's system), whose cursors it counts.</summary>
+    private DatabaseReply Execute(DatabaseRequest request, Address? client = null)
     {
         _requestsSinceCheck++;
         try
         {
-            return _db!.Handle(request);
+            return _db!.Handle(request, client);
         }
         catch (DatabaseFailedException e)
         {
@@ -218,6 +217,16 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         {
             Timers.Cancel(IdleTimer);
             Context.Parent.Tell(Idle.Instance);
+        }
+    }
+
+    /// <summary>Closes the cursors of a client whose connection closed: it can no longer read them, and they count against the others.</summary>
+    private void CloseCursorsOf(Address client)
+    {
+        var closed = _db!.CloseCursorsOf(client);
+        if (closed > 0)
+        {
+            _log.Info("Closed {0} cursors on {1} of {2}, whose connection closed", closed, _name, client);
         }
     }
 

@@ -75,7 +75,8 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     /// <summary>
     /// Tells the supervisor that the connection to the actor system at <paramref name="Address"/> closed (the hosting
     /// layer sends it from Akka.Remote's <c>DisassociatedEvent</c>): a transaction held from there is rolled back at
-    /// once, as its client already counts it lost, instead of when death watch's failure detector gives up.
+    /// once, as its client already counts it lost, instead of when death watch's failure detector gives up, and the
+    /// cursors opened from there are closed, since nobody can read them any more and they count against the others.
     /// </summary>
     /// <param name="Address">The remote system's address.</param>
     public sealed record PeerGone(Address Address);
