@@ -119,12 +119,7 @@ public sealed class CursorTests : IDisposable
     [Fact]
     public void A_client_holding_its_share_of_cursors_is_refused_more_while_other_clients_still_open_theirs()
     {
-        var db = _db.Reopen(o =>
-        {
-            o.MaxCursorsPerClient = 2;
-            o.MaxOpenCursors = 10;
-        });
-        SeedRows(2000);
+        var db = ReopenWithCursorLimits(perClient: 2, total: 10);
         var greedy = new Address("akka.rpc.tcp", "Greedy", "127.0.0.1", 1);
         var polite = new Address("akka.rpc.tcp", "Polite", "127.0.0.1", 2);
 
@@ -145,12 +140,7 @@ public sealed class CursorTests : IDisposable
     [Fact]
     public void The_total_of_all_clients_cursors_is_still_bounded()
     {
-        var db = _db.Reopen(o =>
-        {
-            o.MaxCursorsPerClient = 2;
-            o.MaxOpenCursors = 3;
-        });
-        SeedRows(2000);
+        var db = ReopenWithCursorLimits(perClient: 2, total: 3);
         var a = new Address("akka.rpc.unix", "A", "%2Frun%2Fa.sock", 0);
         var b = new Address("akka.rpc.unix", "B", "%2Frun%2Fb.sock", 0);
         Open(db, a);
@@ -220,6 +210,17 @@ public sealed class CursorTests : IDisposable
         }
 
         Assert.Equal(2500, count);
+    }
+
+    private SqliteDatabase ReopenWithCursorLimits(int perClient, int total)
+    {
+        var db = _db.Reopen(o =>
+        {
+            o.MaxCursorsPerClient = perClient;
+            o.MaxOpenCursors = total;
+        });
+        SeedRows(2000);
+        return db;
     }
 
     private static QueryResult Open(SqliteDatabase db, Address? client)

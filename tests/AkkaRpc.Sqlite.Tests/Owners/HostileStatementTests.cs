@@ -13,9 +13,7 @@ public sealed class HostileStatementTests : OwnerTestKit
         var attacker = CreateTestProbe();
         var hostile = Resolve("hostile");
 
-        var refused = Ask<StatementRefused>(hostile, attacker, new Execute("PRAGMA hard_heap_limit = 1000000"));
-        Assert.Equal(RefusalReason.OwnerPragma, refused.Reason);
-        Assert.Contains("hard_heap_limit", refused.Message, StringComparison.Ordinal);
+        var refused = AssertOwnerPragmaRefused(hostile, attacker, "hard_heap_limit = 1000000");
         Assert.Contains("memory for the whole node process", refused.Message, StringComparison.Ordinal);
         Assert.Equal(RefusalReason.OwnerPragma, Ask<StatementRefused>(hostile, attacker, new Query("PRAGMA soft_heap_limit = 1")).Reason);
 
@@ -34,9 +32,7 @@ public sealed class HostileStatementTests : OwnerTestKit
         Exec(owner, "CREATE TABLE accounts (owner TEXT, balance INTEGER CHECK (balance >= 0))");
         var attacker = CreateTestProbe();
 
-        var refused = Ask<StatementRefused>(owner, attacker, new Execute("PRAGMA ignore_check_constraints = 1"));
-        Assert.Equal(RefusalReason.OwnerPragma, refused.Reason);
-        Assert.Contains("ignore_check_constraints", refused.Message, StringComparison.Ordinal);
+        AssertOwnerPragmaRefused(owner, attacker, "ignore_check_constraints = 1");
 
         var broken = Request<SqlError>(owner, new Execute("INSERT INTO accounts VALUES ('victim', -5)"));
         Assert.Equal(275, broken.ExtendedCode); // SQLITE_CONSTRAINT_CHECK
@@ -51,9 +47,7 @@ public sealed class HostileStatementTests : OwnerTestKit
         Exec(owner, "CREATE TABLE t (v BLOB)");
         var attacker = CreateTestProbe();
 
-        var refused = Ask<StatementRefused>(owner, attacker, new Execute("PRAGMA max_page_count = 1"));
-        Assert.Equal(RefusalReason.OwnerPragma, refused.Reason);
-        Assert.Contains("max_page_count", refused.Message, StringComparison.Ordinal);
+        AssertOwnerPragmaRefused(owner, attacker, "max_page_count = 1");
 
         for (var i = 0; i < 5; i++)
         {
@@ -82,6 +76,14 @@ public sealed class HostileStatementTests : OwnerTestKit
         var rows = Request<QueryResult>(owner, new Query("SELECT owner, balance FROM accounts"));
         Assert.Equal("victim", Assert.Single(rows.Rows)[0].AsText());
         Assert.Equal(10L, rows.Rows[0][1].AsInteger());
+    }
+
+    private static StatementRefused AssertOwnerPragmaRefused(Akka.Actor.IActorRef owner, TestProbe client, string pragma)
+    {
+        var refused = Ask<StatementRefused>(owner, client, new Execute("PRAGMA " + pragma));
+        Assert.Equal(RefusalReason.OwnerPragma, refused.Reason);
+        Assert.Contains(pragma, refused.Message, StringComparison.Ordinal);
+        return refused;
     }
 
     private static T Ask<T>(Akka.Actor.IActorRef owner, TestProbe client, DatabaseRequest request)

@@ -8,15 +8,11 @@ namespace AkkaRpc.Sqlite.Tests.Owners;
 /// second system in this process for another (a local actor reference works across systems, and carries its
 /// system's address as a remote client's carries its own).
 /// </summary>
-public sealed class OwnerCursorTests() : OwnerTestKit(o => o with
+public sealed class OwnerCursorTests() : OwnerTestKit(o =>
 {
-    Database = new DatabaseOptions
-    {
-        DataDirectory = o.Database.DataDirectory,
-        BusyTimeout = o.Database.BusyTimeout,
-        MaxCursorsPerClient = 4,
-        MaxOpenCursors = 16,
-    },
+    o.Database.MaxCursorsPerClient = 4;
+    o.Database.MaxOpenCursors = 16;
+    return o;
 })
 {
     [Fact]

@@ -7,15 +7,11 @@ namespace AkkaRpc.Sqlite.Tests.Owners;
 /// Runaway statements through owners: stopped inside SQLite, so the owner, its queue and the node's shutdown move on.
 /// The statements run for real on the machine's clock (the owners' timers stay on virtual time; none is involved).
 /// </summary>
-public sealed class OwnerTimeLimitTests() : OwnerTestKit(o => o with
+public sealed class OwnerTimeLimitTests() : OwnerTestKit(o =>
 {
-    Database = new DatabaseOptions
-    {
-        DataDirectory = o.Database.DataDirectory,
-        BusyTimeout = o.Database.BusyTimeout,
-        StatementTimeout = TimeSpan.FromMilliseconds(300),
-        MaxStatementTimeout = TimeSpan.FromMinutes(10),
-    },
+    o.Database.StatementTimeout = TimeSpan.FromMilliseconds(300);
+    o.Database.MaxStatementTimeout = TimeSpan.FromMinutes(10);
+    return o;
 })
 {
     private const string Runaway = StatementLimitTests.Runaway;
@@ -54,12 +50,7 @@ public sealed class OwnerTimeLimitTests() : OwnerTestKit(o => o with
     [Fact]
     public void AStatementStoppedInATransaction_RollsItBack_AndTheRequestsWaitingForItRun()
     {
-        var owner = Resolve("tx");
-        Exec(owner, "CREATE TABLE t (v INTEGER)");
-        var started = Request<TransactionStarted>(owner, new Begin(TimeSpan.FromMinutes(1)));
-        Request<ExecuteResult>(owner, new Transactional(started.TransactionId, new Execute("INSERT INTO t VALUES (1)")));
-        var other = CreateTestProbe();
-        owner.Tell(new Execute("INSERT INTO t VALUES (2)"), other.Ref);
+        var (owner, started, other) = TransactionWithAWaitingWrite("tx");
 
         var timedOut = Request<StatementTimedOut>(owner, new Transactional(started.TransactionId, new Query(Runaway)), TestTime.Seconds(10));
 
