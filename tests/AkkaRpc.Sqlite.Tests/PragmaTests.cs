@@ -164,6 +164,10 @@ public sealed class PragmaTests : IDisposable
         _db.Exec("INSERT INTO items(name, qty) VALUES ('a', 1)");
         Assert.Equal(1L, _db.Scalar("SELECT count(*) FROM lines").AsInteger());
         Assert.Equal(3L, _db.Scalar("WITH t(x) AS (VALUES (1), (2)) SELECT sum(x) FROM t").AsInteger());
+
+        // Renaming updates the temp schema's catalogue too (for temp triggers that might name the table): not a temp object.
+        _db.Exec("ALTER TABLE lines RENAME TO order_lines");
+        _db.Exec("DROP TABLE order_lines");
     }
 
     public void Dispose() => _db.Dispose();
