@@ -40,8 +40,20 @@ public sealed class DatabaseOptions
     /// <summary>How many prepared statements each connection keeps, least recently used evicted first.</summary>
     public int StatementCacheCapacity { get; set; } = 128;
 
-    /// <summary>The most cursors open at once; each holds a read snapshot and a connection.</summary>
-    public int MaxOpenCursors { get; set; } = 16;
+    /// <summary>The most cursors open at once on the database, of all clients together; each holds a read snapshot and a connection.</summary>
+    public int MaxOpenCursors { get; set; } = 64;
+
+    /// <summary>
+    /// The most cursors one client (one process, told apart by its address) may hold open on the database, so that a
+    /// client that leaves cursors unread cannot take every one from the others; its cursors close when it disconnects.
+    /// </summary>
+    public int MaxCursorsPerClient { get; set; } = 16;
+
+    /// <summary>How long a request's statements may run (a <see cref="Batch"/> all together, a <see cref="Fetch"/> each) when the request names no limit of its own.</summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest limit a request may ask for; a request asking for more runs under this one.</summary>
+    public TimeSpan MaxStatementTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a cursor may go unfetched before it is closed.</summary>
     public TimeSpan CursorIdleExpiry { get; set; } = TimeSpan.FromMinutes(1);
@@ -70,9 +82,16 @@ public sealed class DatabaseOptions
         Positive(MaxReplyBytes, nameof(MaxReplyBytes));
         Positive(StatementCacheCapacity, nameof(StatementCacheCapacity));
         Positive(MaxOpenCursors, nameof(MaxOpenCursors));
+        Positive(MaxCursorsPerClient, nameof(MaxCursorsPerClient));
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)
         {
             throw new ArgumentException($"{nameof(BusyTimeout)} must be between zero and {int.MaxValue} ms.");
+        }
+
+        if (StatementTimeout <= TimeSpan.Zero || MaxStatementTimeout < StatementTimeout || MaxStatementTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"{nameof(StatementTimeout)} must be positive and {nameof(MaxStatementTimeout)} at least as long, and at most {int.MaxValue} ms.");
         }
 
         if (CursorIdleExpiry <= TimeSpan.Zero)

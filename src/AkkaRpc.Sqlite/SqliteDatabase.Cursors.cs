@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Sqlite;
 
 internal sealed partial class SqliteDatabase
@@ -5,17 +7,17 @@ internal sealed partial class SqliteDatabase
     // Readers kept open while no cursor needs them; one warm reader serves the common point query.
     private const int MaxIdleReaders = 1;
 
-    /// <summary>Returns the next chunk of a cursor, closing it after its last row.</summary>
-    public DatabaseReply Fetch(Fetch fetch)
+    /// <summary>Returns the next chunk of a cursor of <paramref name="client"/>, closing it after its last row.</summary>
+    public DatabaseReply Fetch(Fetch fetch, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(fetch);
         Enter();
-        if (!_cursors.TryGetValue(fetch.CursorId, out var cursor))
+        if (CursorOf(fetch.CursorId, client) is not { } cursor)
         {
             return new CursorNotFound(fetch.CursorId);
         }
 
-        return Guard(() =>
+        return Limited(cursor.Owner.TimeLimit, () =>
         {
             cursor.LastUsed = _time.GetTimestamp();
             DatabaseError? error = null;
@@ -37,18 +39,27 @@ internal sealed partial class SqliteDatabase
         });
     }
 
-    /// <summary>Closes a cursor and releases its statement and reader.</summary>
-    public DatabaseReply CloseCursor(CloseCursor close)
+    /// <summary>Closes a cursor of <paramref name="client"/> and releases its statement and reader.</summary>
+    public DatabaseReply CloseCursor(CloseCursor close, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(close);
         Enter();
-        if (!_cursors.Remove(close.CursorId, out var cursor))
+        if (CursorOf(close.CursorId, client) is not { } cursor)
         {
             return new CursorNotFound(close.CursorId);
         }
 
+        _cursors.Remove(cursor.Id);
         DisposeCursor(cursor);
         return new CursorClosed(close.CursorId);
+    }
+
+    /// <summary>Closes every cursor of <paramref name="client"/>; the owner calls this when the client's connection closes.</summary>
+    /// <returns>How many cursors were closed.</returns>
+    public int CloseCursorsOf(Address client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return _disposed ? 0 : CloseCursorsWhere(c => client.Equals(c.Owner.Client));
     }
 
     /// <summary>Closes cursors idle for longer than <see cref="DatabaseOptions.CursorIdleExpiry"/>; the owner may also call this from a timer.</summary>
@@ -169,20 +180,52 @@ internal sealed partial class SqliteDatabase
     }
 
     /// <summary>Closes the cursors that run on the writer; called when its transaction ends, since they belong to it.</summary>
-    private void CloseWriterCursors()
+    private void CloseWriterCursors() => CloseCursorsWhere(c => c.Connection == _writer);
+
+    private int CloseCursorsWhere(Func<Cursor, bool> match)
     {
-        foreach (var cursor in _cursors.Values.Where(c => c.Connection == _writer).ToList())
+        var closing = _cursors.Values.Where(match).ToList();
+        foreach (var cursor in closing)
         {
             _cursors.Remove(cursor.Id);
             DisposeCursor(cursor);
         }
+
+        return closing.Count;
+    }
+
+    /// <summary>The open cursor <paramref name="id"/> if <paramref name="client"/> opened it; another client's is as good as missing.</summary>
+    private Cursor? CursorOf(long id, Address? client) =>
+        _cursors.TryGetValue(id, out var cursor) && Equals(cursor.Owner.Client, client) ? cursor : null;
+
+    /// <summary>Why <paramref name="client"/> may not open one more cursor now, or null when it may.</summary>
+    private LimitExceeded? RefuseCursor(Address? client)
+    {
+        // The client's own limit first: when it holds its share, the fault is its own, whatever the others hold.
+        var mine = 0;
+        foreach (var cursor in _cursors.Values)
+        {
+            if (Equals(cursor.Owner.Client, client))
+            {
+                mine++;
+            }
+        }
+
+        if (mine >= _options.MaxCursorsPerClient)
+        {
+            return new LimitExceeded(LimitKind.ClientCursors, _options.MaxCursorsPerClient, mine + 1);
+        }
+
+        return _cursors.Count >= _options.MaxOpenCursors
+            ? new LimitExceeded(LimitKind.OpenCursors, _options.MaxOpenCursors, _cursors.Count + 1)
+            : null;
     }
 
     private DatabaseConnection AcquireReader()
     {
         if (!_idleReaders.TryPop(out var reader))
         {
-            reader = DatabaseConnection.Open(FullPath, _options, readOnly: true, create: false);
+            reader = DatabaseConnection.Open(FullPath, _options, readOnly: true, create: false, _limit);
             _readers.Add(reader);
         }
 

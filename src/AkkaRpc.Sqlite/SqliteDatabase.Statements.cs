@@ -1,9 +1,11 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Sqlite;
 
 internal sealed partial class SqliteDatabase
 {
-    /// <summary>Runs a query and returns its first chunk, with a cursor when more rows remain.</summary>
-    public DatabaseReply Query(Query query)
+    /// <summary>Runs a query and returns its first chunk, with a cursor (owned by <paramref name="client"/>) when more rows remain.</summary>
+    public DatabaseReply Query(Query query, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         Enter(checkFile: false); // RunQuery checks: every time before a write, at most every 100 ms before a read.
@@ -12,7 +14,8 @@ internal sealed partial class SqliteDatabase
             return tooLong;
         }
 
-        return Guard(() => RunQuery(query));
+        var limit = LimitFor(query.TimeLimit);
+        return Limited(limit, () => RunQuery(query, client, limit));
     }
 
     /// <summary>Runs a statement for its effect; a write is committed (or part of the open transaction) when this returns.</summary>
@@ -25,7 +28,7 @@ internal sealed partial class SqliteDatabase
             return tooLong;
         }
 
-        return Guard(() => RunToCompletion(execute.Sql, execute.Parameters));
+        return Limited(LimitFor(execute.TimeLimit), () => RunToCompletion(execute.Sql, execute.Parameters));
     }
 
     /// <summary>Runs every statement or none: in its own IMMEDIATE transaction, or in a savepoint inside the open one.</summary>
@@ -46,7 +49,7 @@ internal sealed partial class SqliteDatabase
             }
         }
 
-        return Guard(() => RunBatch(batch));
+        return Limited(LimitFor(batch.TimeLimit), () => RunBatch(batch));
     }
 
     private DatabaseReply RunBatch(Batch batch)
@@ -83,9 +86,16 @@ internal sealed partial class SqliteDatabase
 
     private void UndoBatch(bool nested)
     {
+        if (_writer.IsAutocommit)
+        {
+            // SQLite has already rolled back: a failed COMMIT, or a write stopped at its time limit, which rolls back the
+            // whole transaction, an interactive one around a nested batch included (Limited then ends that one too).
+            return;
+        }
+
         var error = nested
             ? _writer.ExecuteInternal("ROLLBACK TO akkarpc_batch") ?? _writer.ExecuteInternal("RELEASE akkarpc_batch")
-            : _writer.IsAutocommit ? null : _writer.ExecuteInternal("ROLLBACK");
+            : _writer.ExecuteInternal("ROLLBACK");
         if (error is not null)
         {
             // A rollback that fails leaves a transaction in an unknown state: break, don't guess.
@@ -127,7 +137,7 @@ internal sealed partial class SqliteDatabase
         }
     }
 
-    private DatabaseReply RunQuery(Query query)
+    private DatabaseReply RunQuery(Query query, Address? client, TimeSpan limit)
     {
         // Outside an explicit transaction a read-only statement runs on a reader, so that a cursor
         // it leaves open reads a stable snapshot; everything else runs on the writer.
@@ -154,7 +164,7 @@ internal sealed partial class SqliteDatabase
                     throw;
                 }
 
-                return Start(reader, statement, query.Parameters, ownsConnection: true);
+                return Start(reader, statement, query.Parameters, new CursorOwner(client, limit), ownsConnection: true);
             }
 
             reader.Release(statement);
@@ -163,10 +173,10 @@ internal sealed partial class SqliteDatabase
 
         _writer.ThrowIfFileMoved();
         var onWriter = _writer.Prepare(query.Sql, out var writerError);
-        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, ownsConnection: false);
+        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, new CursorOwner(client, limit), ownsConnection: false);
     }
 
-    private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, bool ownsConnection)
+    private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, CursorOwner owner, bool ownsConnection)
     {
         if (StatementRows.Bind(statement, parameters) is { } bindError)
         {
@@ -194,7 +204,7 @@ internal sealed partial class SqliteDatabase
                 return new QueryResult(columns, [], null);
             }
 
-            cursor = new Cursor(NextCursorId(), statement.Columns, connection, statement, null, ownsConnection, _time.GetTimestamp());
+            cursor = new Cursor(NextCursorId(), owner, statement.Columns, connection, statement, null, ownsConnection, _time.GetTimestamp());
         }
         else
         {
@@ -214,7 +224,7 @@ internal sealed partial class SqliteDatabase
                 return error;
             }
 
-            cursor = new Cursor(NextCursorId(), columns, connection, null, rows, ownsConnection: false, _time.GetTimestamp());
+            cursor = new Cursor(NextCursorId(), owner, columns, connection, null, rows, ownsConnection: false, _time.GetTimestamp());
         }
 
         var chunk = ReadChunk(cursor, out var chunkError);
@@ -230,10 +240,10 @@ internal sealed partial class SqliteDatabase
             return chunk;
         }
 
-        if (_cursors.Count >= _options.MaxOpenCursors)
+        if (RefuseCursor(owner.Client) is { } refused)
         {
             DisposeCursor(cursor);
-            return new LimitExceeded(LimitKind.OpenCursors, _options.MaxOpenCursors, _cursors.Count + 1);
+            return refused;
         }
 
         _cursors.Add(cursor.Id, cursor);

@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Sqlite;
 
 /// <summary>One open SQLite database, driven synchronously by its owner actor from one thread at a time.</summary>
@@ -20,6 +22,7 @@ internal sealed partial class SqliteDatabase : IDisposable
 {
     private readonly DatabaseOptions _options;
     private readonly TimeProvider _time;
+    private readonly StatementLimit _limit;
     private readonly DatabaseConnection _writer;
     private readonly Stack<DatabaseConnection> _idleReaders = new();
 
@@ -37,12 +40,13 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>How often read-only statements re-check that the file was not deleted or moved.</summary>
     internal static readonly TimeSpan ReadFileCheckInterval = TimeSpan.FromMilliseconds(100);
 
-    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, DatabaseConnection writer)
+    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, StatementLimit limit, DatabaseConnection writer)
     {
         Name = name;
         FullPath = path;
         _options = options;
         _time = time;
+        _limit = limit;
         _writer = writer;
 
         // Ids start at a random point so that ids from before an owner restart do not name
@@ -67,9 +71,13 @@ internal sealed partial class SqliteDatabase : IDisposable
     public long? ActiveTransactionId => _transactionId;
 
     /// <summary>Opens database <paramref name="name"/> under <see cref="DatabaseOptions.DataDirectory"/>.</summary>
+    /// <param name="name">The database's name.</param>
+    /// <param name="options">How to open and serve it.</param>
+    /// <param name="timeProvider">The clock for cursor expiry and file checks; the system's by default.</param>
+    /// <param name="stopping">Cancelled when the node stops: a statement running then is stopped at once.</param>
     /// <exception cref="ArgumentException">The name or an option is invalid.</exception>
     /// <exception cref="DatabaseFailedException">The file cannot be opened or configured.</exception>
-    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null)
+    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null, CancellationToken stopping = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -79,17 +87,20 @@ internal sealed partial class SqliteDatabase : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
-        var writer = DatabaseConnection.Open(path, options, readOnly: options.ReadOnly, create: options.CreateIfMissing);
-        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, writer);
+        var limit = new StatementLimit(name, options.MaxStatementTimeout, stopping);
+        var writer = DatabaseConnection.Open(path, options, readOnly: options.ReadOnly, create: options.CreateIfMissing, limit);
+        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, limit, writer);
     }
 
     /// <summary>Answers any request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">Who sent it (its system's address): the cursors it opens count against its own limit, and only it may read or close them.</param>
     /// <exception cref="DatabaseFailedException">The database is no longer usable.</exception>
-    public DatabaseReply Handle(DatabaseRequest request) => request switch
+    public DatabaseReply Handle(DatabaseRequest request, Address? client = null) => request switch
     {
-        Query q => Query(q),
-        Fetch f => Fetch(f),
-        CloseCursor c => CloseCursor(c),
+        Query q => Query(q, client),
+        Fetch f => Fetch(f, client),
+        CloseCursor c => CloseCursor(c, client),
         Execute e => Execute(e),
         Batch b => Batch(b),
         Begin b => Begin(b),

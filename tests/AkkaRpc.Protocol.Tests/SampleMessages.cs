@@ -59,6 +59,11 @@ internal static class SampleMessages
         yield return new Execute("delete from t");
         yield return new Batch([]);
         yield return new Batch([new Statement("insert into t values (1)"), new Statement("update t set a = $a", SqlParameters.Named(("a", 2.5)))]);
+        yield return new Query("select 1") { TimeLimit = TimeSpan.FromSeconds(30) };
+        yield return new Query("select ?", SqlParameters.Positional(1)) { TimeLimit = TimeSpan.FromTicks(1) };
+        yield return new Execute("delete from t") { TimeLimit = TimeSpan.MaxValue };
+        yield return new Batch([new Statement("insert into t values (1)")]) { TimeLimit = TimeSpan.FromMinutes(5) };
+        yield return new Transactional(9, new Execute("update t set a = 1") { TimeLimit = TimeSpan.FromMilliseconds(250) });
         yield return new Begin(TimeSpan.FromSeconds(30));
         yield return new Begin(TimeSpan.Zero);
         yield return new Begin(TimeSpan.MaxValue);
@@ -110,6 +115,9 @@ internal static class SampleMessages
             yield return new StatementRefused(reason, "detail");
         }
 
+        yield return new StatementTimedOut("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), false);
+        yield return new StatementTimedOut(string.Empty, TimeSpan.MaxValue, TimeSpan.FromTicks(1), true);
+        yield return new BatchFailed(3, new StatementTimedOut("update t set a = a + 1", TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1), true));
         yield return new TransactionInProgress(8);
         yield return new TransactionLeaseExpired(8);
         yield return new TransactionNotFound(8);

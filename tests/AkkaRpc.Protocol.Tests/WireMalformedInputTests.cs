@@ -126,7 +126,7 @@ public sealed class WireMalformedInputTests
 
     [Theory]
     [InlineData(0u)]
-    [InlineData(5u)]
+    [InlineData(6u)]
     [InlineData(1000u)]
     public void UnknownLimitKinds_AreRejected(uint kind)
     {
@@ -143,7 +143,7 @@ public sealed class WireMalformedInputTests
 
     [Theory]
     [InlineData(0u)]
-    [InlineData(10u)]
+    [InlineData(12u)]
     public void UnknownRefusalReasons_AreRejected(uint reason)
     {
         var bytes = Payload(WireIds.StatementRefused, w =>

@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace AkkaRpc.Sqlite.Tests;
 
 public sealed class CursorTests : IDisposable
@@ -115,6 +117,71 @@ public sealed class CursorTests : IDisposable
     }
 
     [Fact]
+    public void A_client_holding_its_share_of_cursors_is_refused_more_while_other_clients_still_open_theirs()
+    {
+        var db = ReopenWithCursorLimits(perClient: 2, total: 10);
+        var greedy = new Address("akka.rpc.tcp", "Greedy", "127.0.0.1", 1);
+        var polite = new Address("akka.rpc.tcp", "Polite", "127.0.0.1", 2);
+
+        Assert.True(Open(db, greedy).HasMore);
+        Assert.True(Open(db, greedy).HasMore);
+        var refused = Assert.IsType<LimitExceeded>(db.Query(new Query("SELECT i FROM n"), greedy));
+        Assert.Equal(new LimitExceeded(LimitKind.ClientCursors, 2, 3), refused);
+        Assert.Contains("You already hold 2 open cursors", refused.Message, StringComparison.Ordinal);
+
+        // The others are not held to the greedy client's count.
+        var mine = Open(db, polite);
+        Assert.True(Open(db, polite).HasMore);
+        Assert.True(Open(db, client: null).HasMore);
+        Assert.Equal(5, db.OpenCursors);
+        Assert.IsType<QueryResult>(db.Fetch(new Fetch(mine.CursorId!.Value), polite));
+    }
+
+    [Fact]
+    public void The_total_of_all_clients_cursors_is_still_bounded()
+    {
+        var db = ReopenWithCursorLimits(perClient: 2, total: 3);
+        var a = new Address("akka.rpc.unix", "A", "%2Frun%2Fa.sock", 0);
+        var b = new Address("akka.rpc.unix", "B", "%2Frun%2Fb.sock", 0);
+        Open(db, a);
+        Open(db, a);
+        Open(db, b);
+        Assert.Equal(new LimitExceeded(LimitKind.OpenCursors, 3, 4), db.Query(new Query("SELECT i FROM n"), b));
+    }
+
+    [Fact]
+    public void Only_the_client_that_opened_a_cursor_may_fetch_or_close_it()
+    {
+        SeedRows(3000);
+        var owner = new Address("akka.rpc.tcp", "Owner", "127.0.0.1", 1);
+        var thief = new Address("akka.rpc.tcp", "Thief", "127.0.0.1", 2);
+        var id = Open(_db.Database, owner).CursorId!.Value;
+
+        Assert.Equal(new CursorNotFound(id), _db.Database.Fetch(new Fetch(id), thief));
+        Assert.Equal(new CursorNotFound(id), _db.Database.CloseCursor(new CloseCursor(id), thief));
+        Assert.IsType<QueryResult>(_db.Database.Fetch(new Fetch(id), owner));
+        Assert.Equal(new CursorClosed(id), _db.Database.CloseCursor(new CloseCursor(id), owner));
+    }
+
+    [Fact]
+    public void A_clients_cursors_close_when_it_goes_and_the_others_stay()
+    {
+        SeedRows(2000);
+        var gone = new Address("akka.rpc.tcp", "Gone", "127.0.0.1", 1);
+        var staying = new Address("akka.rpc.tcp", "Staying", "127.0.0.1", 2);
+        var first = Open(_db.Database, gone).CursorId!.Value;
+        Open(_db.Database, gone);
+        var kept = Open(_db.Database, staying).CursorId!.Value;
+
+        Assert.Equal(2, _db.Database.CloseCursorsOf(gone));
+
+        Assert.IsType<CursorNotFound>(_db.Database.Fetch(new Fetch(first), gone));
+        Assert.Equal(1, _db.Database.OpenCursors);
+        Assert.IsType<QueryResult>(_db.Database.Fetch(new Fetch(kept), staying));
+        Assert.Equal(0, _db.Database.CloseCursorsOf(gone));
+    }
+
+    [Fact]
     public void Cursor_inside_a_transaction_is_closed_when_it_ends()
     {
         SeedRows(2000);
@@ -143,6 +210,24 @@ public sealed class CursorTests : IDisposable
         }
 
         Assert.Equal(2500, count);
+    }
+
+    private SqliteDatabase ReopenWithCursorLimits(int perClient, int total)
+    {
+        var db = _db.Reopen(o =>
+        {
+            o.MaxCursorsPerClient = perClient;
+            o.MaxOpenCursors = total;
+        });
+        SeedRows(2000);
+        return db;
+    }
+
+    private static QueryResult Open(SqliteDatabase db, Address? client)
+    {
+        var first = Assert.IsType<QueryResult>(db.Query(new Query("SELECT i FROM n"), client));
+        Assert.True(first.HasMore);
+        return first;
     }
 
     private void SeedRows(int count)

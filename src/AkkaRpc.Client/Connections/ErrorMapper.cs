@@ -21,6 +21,11 @@ internal static class ErrorMapper
             DatabaseUnavailable => new DatabaseUnavailableException(message),
             TransactionLeaseExpired or TransactionNotFound or TransactionInProgress or LeaseOutOfRange => new TransactionException(message),
             CursorNotFound => new StatementRefusedException(message + " The result's cursor expired on the node before all its rows were read."),
+
+            // Stopped at its time limit: nothing it did remains (the outcome is known, unlike a RequestTimeoutException);
+            // when that also ended the caller's transaction, it is reported as the transaction failing.
+            StatementTimedOut { TransactionRolledBack: true } => new TransactionException(message),
+            StatementTimedOut => new StatementRefusedException(message),
             _ => new StatementRefusedException(message),
         };
     }

@@ -11,4 +11,11 @@ public sealed record Execute(string Sql, SqlParameters Parameters) : DatabaseReq
         : this(sql, SqlParameters.None)
     {
     }
+
+    /// <summary>
+    /// How long the statement may run on the node before SQLite stops it (undoing it) with
+    /// <see cref="StatementTimedOut"/>; null for the node's default. The node caps it at its maximum.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
+    public TimeSpan? TimeLimit { get; init => field = TimeLimits.Check(value); }
 }

@@ -11,7 +11,10 @@ public sealed record LimitExceeded(LimitKind Limit, long Maximum, long Actual) :
     {
         LimitKind.StatementLength => $"The SQL text has {Actual} characters, over the limit of {Maximum}. Pass large values as parameters, not literals.",
         LimitKind.BatchStatements => $"The batch has {Actual} statements, over the limit of {Maximum}. Split it, or use an interactive transaction.",
-        LimitKind.OpenCursors => $"{Maximum} cursors are already open. Fetch your open cursors to the end or close them, then retry.",
+        LimitKind.OpenCursors => $"{Maximum} cursors, of all clients together, are already open on this database. Retry once some are read to the end, closed or expired; " +
+            "if it persists, raise akkarpc.databases.max-open-cursors.",
+        LimitKind.ClientCursors => $"You already hold {Maximum} open cursors on this database (results of queries not yet read to the end). " +
+            "Read them to the end or close them, then retry; they also close when they idle past the node's cursor-idle-expiry or your connection closes.",
         LimitKind.ReplySize => $"A row of the result is {Actual:N0} bytes, over the {Maximum:N0} bytes one reply may carry (the node's akkarpc.remote.max-frame-size). " +
             "Read large values in pieces (substr(column, offset, length)) or store them in several rows.",
         _ => $"Limit {Limit} exceeded: {Actual} > {Maximum}.",

@@ -9,9 +9,12 @@ public enum LimitKind
     /// <summary>A batch has more than <c>MaxBatchStatements</c> statements.</summary>
     BatchStatements = 2,
 
-    /// <summary>More than <c>MaxOpenCursors</c> cursors would be open at once.</summary>
+    /// <summary>More than <c>MaxOpenCursors</c> cursors, of all clients together, would be open at once on the database.</summary>
     OpenCursors = 3,
 
     /// <summary>One row of the result is bigger than one reply may be (the transport's frame).</summary>
     ReplySize = 4,
+
+    /// <summary>One client (one process, by its address) would hold more than <c>MaxCursorsPerClient</c> open cursors on the database.</summary>
+    ClientCursors = 5,
 }

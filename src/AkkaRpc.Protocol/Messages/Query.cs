@@ -10,4 +10,11 @@ public sealed record Query(string Sql, SqlParameters Parameters) : DatabaseReque
         : this(sql, SqlParameters.None)
     {
     }
+
+    /// <summary>
+    /// How long the statement may run on the node (each later <see cref="Fetch"/> of its cursor too) before SQLite
+    /// stops it with <see cref="StatementTimedOut"/>; null for the node's default. The node caps it at its maximum.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not positive.</exception>
+    public TimeSpan? TimeLimit { get; init => field = TimeLimits.Check(value); }
 }

@@ -21,7 +21,10 @@ public enum RefusalReason
     /// <summary>BEGIN, COMMIT, ROLLBACK and SAVEPOINT in SQL text; the owner manages transactions through <see cref="Begin"/>, <see cref="Commit"/>, <see cref="Rollback"/> and <see cref="Batch"/>.</summary>
     TransactionControl = 6,
 
-    /// <summary>Setting a pragma the owner manages for every client (journal_mode, synchronous, foreign_keys, locking_mode, query_only, trusted_schema and the like).</summary>
+    /// <summary>
+    /// Setting a pragma that changes the connection or the process every client shares (journal_mode, foreign_keys,
+    /// hard_heap_limit, ignore_check_constraints, max_page_count and the like); reading it is allowed.
+    /// </summary>
     OwnerPragma = 7,
 
     /// <summary>The SQL text holds more than one statement; send several statements as a <see cref="Batch"/>.</summary>
@@ -29,4 +32,10 @@ public enum RefusalReason
 
     /// <summary>The SQL text holds no statement at all.</summary>
     EmptyStatement = 9,
+
+    /// <summary>A pragma that is not on the owner's allow-list at all, to read or to set: it acts on the shared connection, the process or the file (wal_checkpoint, shrink_memory, case_sensitive_like, ...).</summary>
+    PragmaNotAllowed = 10,
+
+    /// <summary>CREATE TEMP TABLE, VIEW, TRIGGER or INDEX (or a virtual table in temp): temp objects live on the connection every client shares, and shadow or act on other clients' tables.</summary>
+    TempObject = 11,
 }

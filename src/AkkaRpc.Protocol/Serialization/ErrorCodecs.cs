@@ -117,6 +117,21 @@ internal static class ErrorCodecs
         registry.Register(WireIds.OwnerStopped, new FieldCodec<OwnerStopped>(
             static (ref w, m) => w.WriteString(m.Name),
             static (ref r) => new OwnerStopped(SqlValueWire.ReadText(ref r, "OwnerStopped.Name"))));
+        registry.Register(WireIds.StatementTimedOut, new FieldCodec<StatementTimedOut>(
+            static (ref w, m) =>
+            {
+                w.WriteString(m.Sql);
+                w.WriteTimeSpan(m.Limit);
+                w.WriteTimeSpan(m.Maximum);
+                w.WriteBool(m.TransactionRolledBack);
+            },
+            static (ref r) =>
+            {
+                var sql = SqlValueWire.ReadText(ref r, "StatementTimedOut.Sql");
+                var limit = r.ReadTimeSpan();
+                var maximum = r.ReadTimeSpan();
+                return new StatementTimedOut(sql, limit, maximum, r.ReadBool());
+            }));
         registry.Register(WireIds.LeaseOutOfRange, new FieldCodec<LeaseOutOfRange>(
             static (ref w, m) =>
             {
@@ -135,6 +150,7 @@ internal static class ErrorCodecs
     {
         var value = reader.ReadVarUInt32();
         return (LimitKind)value is LimitKind.StatementLength or LimitKind.BatchStatements or LimitKind.OpenCursors or LimitKind.ReplySize
+            or LimitKind.ClientCursors
             ? (LimitKind)value
             : throw new WireFormatException($"Invalid LimitExceeded: unknown LimitKind {value}.");
     }
@@ -145,6 +161,7 @@ internal static class ErrorCodecs
         return (RefusalReason)value is RefusalReason.Attach or RefusalReason.Detach or RefusalReason.VacuumInto
             or RefusalReason.LoadExtension or RefusalReason.WritableSchema or RefusalReason.TransactionControl
             or RefusalReason.OwnerPragma or RefusalReason.MultipleStatements or RefusalReason.EmptyStatement
+            or RefusalReason.PragmaNotAllowed or RefusalReason.TempObject
             ? (RefusalReason)value
             : throw new WireFormatException($"Invalid StatementRefused: unknown RefusalReason {value}.");
     }

@@ -1,33 +1,41 @@
 
 namespace AkkaRpc.Protocol.Serialization;
 
-/// <summary><see cref="Query"/>: the SQL text, then its parameters.</summary>
+/// <summary><see cref="Query"/>: the SQL text, its parameters, then its time limit if it has one.</summary>
 internal sealed class QueryCodec : MessageCodec<Query>
 {
-    public override void Write(ref WireWriter writer, Query message) =>
+    public override void Write(ref WireWriter writer, Query message)
+    {
         SqlValueWire.WriteStatement(ref writer, message.Sql, message.Parameters);
+        TimeLimitField.Write(ref writer, message.TimeLimit);
+    }
 
     public override Query Read(ref WireReader reader)
     {
         var sql = SqlValueWire.ReadText(ref reader, "Query.Sql");
-        return new Query(sql, SqlValueWire.ReadParameters(ref reader));
+        var parameters = SqlValueWire.ReadParameters(ref reader);
+        return new Query(sql, parameters) { TimeLimit = TimeLimitField.Read(ref reader) };
     }
 }
 
-/// <summary><see cref="Execute"/>: the SQL text, then its parameters.</summary>
+/// <summary><see cref="Execute"/>: the SQL text, its parameters, then its time limit if it has one.</summary>
 internal sealed class ExecuteCodec : MessageCodec<Execute>
 {
-    public override void Write(ref WireWriter writer, Execute message) =>
+    public override void Write(ref WireWriter writer, Execute message)
+    {
         SqlValueWire.WriteStatement(ref writer, message.Sql, message.Parameters);
+        TimeLimitField.Write(ref writer, message.TimeLimit);
+    }
 
     public override Execute Read(ref WireReader reader)
     {
         var sql = SqlValueWire.ReadText(ref reader, "Execute.Sql");
-        return new Execute(sql, SqlValueWire.ReadParameters(ref reader));
+        var parameters = SqlValueWire.ReadParameters(ref reader);
+        return new Execute(sql, parameters) { TimeLimit = TimeLimitField.Read(ref reader) };
     }
 }
 
-/// <summary><see cref="Batch"/>: a count, then each statement's SQL text and parameters.</summary>
+/// <summary><see cref="Batch"/>: a count, each statement's SQL text and parameters, then the time limit if it has one.</summary>
 internal sealed class BatchCodec : MessageCodec<Batch>
 {
     public override void Write(ref WireWriter writer, Batch message)
@@ -38,6 +46,8 @@ internal sealed class BatchCodec : MessageCodec<Batch>
         {
             SqlValueWire.WriteStatement(ref writer, statements[i].Sql, statements[i].Parameters);
         }
+
+        TimeLimitField.Write(ref writer, message.TimeLimit);
     }
 
     public override Batch Read(ref WireReader reader)
@@ -49,7 +59,34 @@ internal sealed class BatchCodec : MessageCodec<Batch>
             statements[i] = new Statement(sql, SqlValueWire.ReadParameters(ref reader));
         }
 
-        return new Batch(statements);
+        return new Batch(statements) { TimeLimit = TimeLimitField.Read(ref reader) };
+    }
+}
+
+/// <summary>
+/// A request's optional time limit: its ticks as the payload's last field, or nothing at all when it has none, so a
+/// request without a limit is byte for byte what it was before limits existed, and a reader of either form agrees.
+/// </summary>
+internal static class TimeLimitField
+{
+    public static void Write(ref WireWriter writer, TimeSpan? limit)
+    {
+        if (limit is { } value)
+        {
+            writer.WriteTimeSpan(value);
+        }
+    }
+
+    public static TimeSpan? Read(ref WireReader reader)
+    {
+        // A payload is length-prefixed, so whether bytes remain tells whether the field is there.
+        if (reader.Remaining == 0)
+        {
+            return null;
+        }
+
+        var limit = reader.ReadTimeSpan();
+        return limit > TimeSpan.Zero ? limit : throw new WireFormatException($"Invalid time limit {limit}: it must be positive, or absent for the node's default.");
     }
 }
 

@@ -47,6 +47,7 @@ namespace AkkaRpc.Protocol.Serialization;
 /// <item><term>262</term><description><see cref="Protocol.Overloaded"/></description></item>
 /// <item><term>263</term><description><see cref="Protocol.LeaseOutOfRange"/></description></item>
 /// <item><term>264</term><description><see cref="Protocol.OwnerStopped"/></description></item>
+/// <item><term>265</term><description><see cref="Protocol.StatementTimedOut"/></description></item>
 /// </list>
 /// <para>
 /// <see cref="Protocol.SqlValue"/>, <see cref="Protocol.SqlParameters"/>, <see cref="Protocol.Statement"/>,
@@ -179,4 +180,7 @@ public static class WireIds
 
     /// <summary><see cref="Protocol.OwnerStopped"/>.</summary>
     public const int OwnerStopped = 264;
+
+    /// <summary><see cref="Protocol.StatementTimedOut"/>.</summary>
+    public const int StatementTimedOut = 265;
 }

@@ -3,9 +3,10 @@ namespace AkkaRpc.Sqlite;
 /// <summary>The rows of one query still to be fetched: a live statement positioned on its next row, or rows already buffered.</summary>
 internal sealed class Cursor
 {
-    public Cursor(long id, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
+    public Cursor(long id, CursorOwner owner, ColumnInfo[] columns, DatabaseConnection connection, PreparedStatement? statement, Queue<SqlValue[]>? buffered, bool ownsConnection, long lastUsed)
     {
         Id = id;
+        Owner = owner;
         Columns = columns;
         Connection = connection;
         Statement = statement;
@@ -15,6 +16,9 @@ internal sealed class Cursor
     }
 
     public long Id { get; }
+
+    /// <summary>The client that opened it, the only one that may fetch or close it, and its fetches' time limit.</summary>
+    public CursorOwner Owner { get; }
 
     public ColumnInfo[] Columns { get; }
 

@@ -8,14 +8,16 @@ internal sealed class DatabaseConnection : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly StatementAuthorizer _authorizer;
+    private readonly StatementLimit _limit;
     private readonly StatementCache _cache;
     private readonly Dictionary<string, PreparedStatement> _internal = new(StringComparer.Ordinal);
     private bool _disposed;
 
-    private DatabaseConnection(string path, sqlite3 db, DatabaseOptions options)
+    private DatabaseConnection(string path, sqlite3 db, DatabaseOptions options, StatementLimit limit)
     {
         Path = path;
         _db = db;
+        _limit = limit;
         _authorizer = new StatementAuthorizer(options);
         _cache = new StatementCache(options.StatementCacheCapacity);
     }
@@ -32,8 +34,9 @@ internal sealed class DatabaseConnection : IDisposable
     /// <param name="options">The owner's options.</param>
     /// <param name="readOnly">Open read-only (the read-only mode, or a cursor reader).</param>
     /// <param name="create">Create the file if missing.</param>
+    /// <param name="limit">The engine's statement limit, which stops this connection's runaway statements.</param>
     /// <exception cref="DatabaseFailedException">The file cannot be opened or configured.</exception>
-    public static DatabaseConnection Open(string path, DatabaseOptions options, bool readOnly, bool create)
+    public static DatabaseConnection Open(string path, DatabaseOptions options, bool readOnly, bool create, StatementLimit limit)
     {
         Batteries_V2.Init();
 
@@ -51,7 +54,7 @@ internal sealed class DatabaseConnection : IDisposable
             throw new DatabaseFailedException($"Cannot open database file '{path}': {message}", rc & 0xFF, extended);
         }
 
-        var connection = new DatabaseConnection(path, db, options);
+        var connection = new DatabaseConnection(path, db, options, limit);
         try
         {
             connection.Configure(options, readOnly);
@@ -89,6 +92,13 @@ internal sealed class DatabaseConnection : IDisposable
             return null;
         }
 
+        if (_authorizer.UnnamedTempObject is { } tempObject)
+        {
+            handle.Dispose();
+            error = tempObject;
+            return null;
+        }
+
         var attaches = _authorizer.SawAttach;
         if (!string.IsNullOrWhiteSpace(tail) && HoldsStatement(tail))
         {
@@ -107,18 +117,20 @@ internal sealed class DatabaseConnection : IDisposable
         _cache.Return(statement);
     }
 
-    /// <summary>Steps a statement once, with the authorizer told that it runs rather than compiles.</summary>
+    /// <summary>Steps a user statement once, with the authorizer told that it runs rather than compiles, under the request's time limit.</summary>
     public int Step(PreparedStatement statement)
     {
         _authorizer.Reset();
         _authorizer.Stepping = true;
         _authorizer.SteppedStatementAttaches = statement.Attaches;
+        _limit.Watch(statement.Sql);
         try
         {
             return raw.sqlite3_step(statement.Handle);
         }
         finally
         {
+            _limit.Unwatch();
             _authorizer.Stepping = false;
         }
     }
@@ -191,6 +203,12 @@ internal sealed class DatabaseConnection : IDisposable
                 extended);
         }
 
+        // Stopped by the progress handler: at its time limit, or because the node is stopping.
+        if (primary == SqliteCodes.Interrupt && _limit.Stopped != StatementStop.None)
+        {
+            return _limit.ToError();
+        }
+
         // SQLite reports most denials as SQLITE_AUTH but a denied function as a plain SQLITE_ERROR
         // ("not authorized to use function"); the refusal is cleared before every compile and step,
         // so one recorded now is what made this statement fail.
@@ -237,8 +255,10 @@ internal sealed class DatabaseConnection : IDisposable
 
         _internal.Clear();
         _ = raw.sqlite3_set_authorizer(_db, (delegate_authorizer?)null, null);
+        raw.sqlite3_progress_handler(_db, 0, null, null);
         _db.Dispose(); // sqlite3_close_v2; statements still held by cursors are disposed by the engine first.
         GC.KeepAlive(_authorizer);
+        GC.KeepAlive(_limit);
     }
 
     private void Configure(DatabaseOptions options, bool readOnly)
@@ -266,6 +286,7 @@ internal sealed class DatabaseConnection : IDisposable
         // Reading the schema now makes NOTADB and CORRUPT fail the open, not the first client.
         ConfigureOrThrow("SELECT count(*) FROM sqlite_schema");
         _ = raw.sqlite3_set_authorizer(_db, _authorizer.Callback, null);
+        raw.sqlite3_progress_handler(_db, StatementLimit.ProgressPeriod, _limit.Callback, null);
     }
 
     private void ConfigureOrThrow(string sql) => _ = QueryText(sql);

@@ -7,6 +7,7 @@ internal static class SqliteCodes
     public const int Error = 1;
     public const int Busy = 5;
     public const int Locked = 6;
+    public const int Interrupt = 9;
     public const int IoErr = 10;
     public const int Corrupt = 11;
     public const int Full = 13;
@@ -18,10 +19,20 @@ internal static class SqliteCodes
     public const int Done = 101;
     public const int ReadOnlyDbMoved = 8 | (4 << 8);
 
+    public const int ActionCreateIndex = 1;
+    public const int ActionCreateTable = 2;
+    public const int ActionCreateTempIndex = 3;
+    public const int ActionCreateTempTable = 4;
+    public const int ActionCreateTempTrigger = 5;
+    public const int ActionCreateTempView = 6;
+    public const int ActionCreateTrigger = 7;
+    public const int ActionCreateView = 8;
+    public const int ActionInsert = 18;
     public const int ActionPragma = 19;
     public const int ActionTransaction = 22;
     public const int ActionAttach = 24;
     public const int ActionDetach = 25;
+    public const int ActionCreateVtable = 29;
     public const int ActionFunction = 31;
     public const int ActionSavepoint = 32;
 

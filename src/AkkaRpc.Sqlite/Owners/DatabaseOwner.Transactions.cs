@@ -23,8 +23,15 @@ internal sealed partial class DatabaseOwner
         Receive<Rollback>(r => r.TransactionId == lease.TransactionId, r => EndTransaction(r));
         Receive<LeaseExpired>(e => e.TransactionId == lease.TransactionId, _ => Expire());
         Receive<Terminated>(t => t.ActorRef.Equals(lease.Holder), _ => HolderDied());
-        Receive<DatabasesSupervisor.PeerGone>(gone => gone.Address.Equals(lease.Holder.Path.Address), _ => HolderDied());
-        Receive<DatabasesSupervisor.PeerGone>(_ => { });
+        Receive<DatabasesSupervisor.PeerGone>(gone =>
+        {
+            if (gone.Address.Equals(lease.Holder.Path.Address))
+            {
+                HolderDied();
+            }
+
+            CloseCursorsOf(gone.Address);
+        });
 
         // Answering these cannot reveal uncommitted data.
         Receive<Ping>(Run);
@@ -79,6 +86,12 @@ internal sealed partial class DatabaseOwner
         // already queued, so an expiry can never overtake a renewal.
         Timers.StartSingleTimer(LeaseTimer, new LeaseExpired(lease.TransactionId), lease.Duration);
         Run(request);
+        if (_db!.ActiveTransactionId != lease.TransactionId)
+        {
+            // The engine ended it: a statement stopped at its time limit (the reply said so), or SQLite rolled it back.
+            _log.Warning("Transaction {0} on {1} was rolled back by its own request's failure", lease.TransactionId, _name);
+            LeaveTransaction();
+        }
     }
 
     private void EndTransaction(DatabaseRequest end)

@@ -28,16 +28,18 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
     private readonly DatabasesOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly TimeProvider _time;
+    private readonly CancellationToken _stopping;
     private SqliteDatabase? _db;
     private string? _lastFailure;
     private int _requestsSinceCheck;
     private int _quietChecks;
 
     /// <summary>Creates the owner of <paramref name="name"/>; start it through <see cref="Props"/>.</summary>
-    public DatabaseOwner(string name, DatabasesOptions options)
+    public DatabaseOwner(string name, DatabasesOptions options, CancellationToken stopping)
     {
         _name = name;
         _options = options;
+        _stopping = stopping;
         _time = SchedulerTime.For(Context.System.Scheduler);
         OwnerMessageQueue.Of(Context).Bind(name, options.MailboxCapacity);
         Closed();
@@ -50,8 +52,11 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for the owner of <paramref name="name"/>, on the owners' dispatcher and mailbox.</summary>
-    public static Props Props(string name, DatabasesOptions options) =>
-        Akka.Actor.Props.Create(() => new DatabaseOwner(name, options))
+    /// <param name="name">The database's name.</param>
+    /// <param name="options">How to serve it.</param>
+    /// <param name="stopping">Cancelled when the node drains: a statement running then is stopped instead of awaited.</param>
+    public static Props Props(string name, DatabasesOptions options, CancellationToken stopping = default) =>
+        Akka.Actor.Props.Create(() => new DatabaseOwner(name, options, stopping))
             .WithDispatcher(DatabasesSupervisor.OwnerDispatcherId)
             .WithMailbox(DatabasesSupervisor.OwnerMailboxId);
 
@@ -133,9 +138,7 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         Receive<DatabaseRequest>(Run);
         Receive<IdleCheck>(_ => CheckIdle());
         Receive<CursorCheck>(_ => ExpireCursors());
-
-        // Only a transaction's holder matters when a peer goes away.
-        Receive<DatabasesSupervisor.PeerGone>(_ => { });
+        Receive<DatabasesSupervisor.PeerGone>(gone => CloseCursorsOf(gone.Address));
     }
 
     private void Closed()
@@ -148,7 +151,7 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
     private void OpenDatabase()
     {
         // A failure here fails the owner: the supervisor restarts it and, after its backoff delay, says Open again.
-        _db = SqliteDatabase.Open(_name, _options.Database, _time);
+        _db = SqliteDatabase.Open(_name, _options.Database, _time, _stopping);
         if (_lastFailure is not null)
         {
             _log.Info("Database {0} reopened", _name);
@@ -167,7 +170,7 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
 
     private void Run(DatabaseRequest request)
     {
-        var reply = Execute(request);
+        var reply = Execute(request, Sender.Path.Address);
         Sender.Tell(reply);
         if (reply is QueryResult { CursorId: not null } && !Timers.IsTimerActive(CursorTimer))
         {
@@ -176,12 +179,13 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         }
     }
 
-    private DatabaseReply Execute(DatabaseRequest request)
+    /// <summary>Runs <paramref name="request"/> for <paramref name="client"/> (the sender's system), whose cursors it counts.</summary>
+    private DatabaseReply Execute(DatabaseRequest request, Address? client = null)
     {
         _requestsSinceCheck++;
         try
         {
-            return _db!.Handle(request);
+            return _db!.Handle(request, client);
         }
         catch (DatabaseFailedException e)
         {
@@ -213,6 +217,16 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         {
             Timers.Cancel(IdleTimer);
             Context.Parent.Tell(Idle.Instance);
+        }
+    }
+
+    /// <summary>Closes the cursors of a client whose connection closed: it can no longer read them, and they count against the others.</summary>
+    private void CloseCursorsOf(Address client)
+    {
+        var closed = _db!.CloseCursorsOf(client);
+        if (closed > 0)
+        {
+            _log.Info("Closed {0} cursors on {1} of {2}, whose connection closed", closed, _name, client);
         }
     }
 

@@ -9,13 +9,17 @@ public sealed partial class DatabasesSupervisor
     private List<IActorRef>? _drained;
 
     /// <summary>
-    /// Stops taking new work, lets every owner answer the requests already queued for it, closes every database, and
-    /// then answers <see cref="Drained"/>. Meant for a <c>CoordinatedShutdown</c> task in phase
+    /// Stops taking new work, stops every statement running (or started from now on) inside SQLite at its next progress
+    /// check, lets every owner answer the requests already queued for it, closes every database, and then answers
+    /// <see cref="Drained"/>. Meant for a <c>CoordinatedShutdown</c> task in phase
     /// <c>service-requests-done</c> (after the node stopped accepting clients, before remoting shuts down, so the
     /// last replies still reach them): ask it with a timeout within that phase's.
     /// </summary>
     /// <remarks>
-    /// Afterwards <see cref="Resolve"/> is answered <see cref="DatabaseUnavailable"/>; asking again answers
+    /// A stopped statement is answered <see cref="DatabaseUnavailable"/> (it had no effect; an interactive transaction it
+    /// ran in is rolled back), so a runaway query cannot hold the node's shutdown for its whole time limit. Requests
+    /// queued behind it are still answered: those that finish within one progress period (point queries, single-row
+    /// writes) normally, longer ones stopped likewise. Afterwards <see cref="Resolve"/> is answered <see cref="DatabaseUnavailable"/>; asking again answers
     /// <see cref="Drained"/> once all is closed. A request that waited behind an open transaction is answered
     /// <see cref="DatabaseUnavailable"/> (the transaction is rolled back); one that reaches an owner after it has
     /// closed is answered <see cref="OwnerStopped"/>.
@@ -37,6 +41,9 @@ public sealed partial class DatabasesSupervisor
     {
         _drained = [Sender];
         _log.Info("Draining: closing {0} databases after the requests queued for them", _owners.Count);
+
+        // Read by the owners' threads inside SQLite's progress handler: a running statement stops within a moment.
+        _stopping.Cancel();
 
         // A database waiting out its backoff stops closed; its waiting requests are answered as it stops.
         Timers.CancelAll();

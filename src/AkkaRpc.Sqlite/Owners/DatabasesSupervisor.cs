@@ -26,6 +26,9 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     private readonly TimeProvider _time;
     private readonly Dictionary<string, OwnerState> _owners = new(StringComparer.Ordinal);
 
+    // Cancelled on Drain: every owner's engine watches it, so a statement running then stops instead of being awaited.
+    private readonly CancellationTokenSource _stopping = new();
+
     /// <summary>Creates the supervisor; start it through <see cref="Props"/>, which validates the options first.</summary>
     public DatabasesSupervisor(DatabasesOptions options)
     {
@@ -44,7 +47,11 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
 
     /// <inheritdoc />
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        _stopping.Dispose();
+    }
 
     /// <summary>Props for the supervisor; start it as <c>system.ActorOf(DatabasesSupervisor.Props(options), DatabasesSupervisor.Name)</c>.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -68,7 +75,8 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     /// <summary>
     /// Tells the supervisor that the connection to the actor system at <paramref name="Address"/> closed (the hosting
     /// layer sends it from Akka.Remote's <c>DisassociatedEvent</c>): a transaction held from there is rolled back at
-    /// once, as its client already counts it lost, instead of when death watch's failure detector gives up.
+    /// once, as its client already counts it lost, instead of when death watch's failure detector gives up, and the
+    /// cursors opened from there are closed, since nobody can read them any more and they count against the others.
     /// </summary>
     /// <param name="Address">The remote system's address.</param>
     public sealed record PeerGone(Address Address);
@@ -135,7 +143,7 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
-        var actor = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options), name));
+        var actor = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options, _stopping.Token), name));
         _owners[name] = new OwnerState(actor);
 
         // Before anyone learns the reference, so it is the first message the owner takes.

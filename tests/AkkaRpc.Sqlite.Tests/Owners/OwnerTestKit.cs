@@ -67,6 +67,21 @@ public abstract class OwnerTestKit : AkkaRpcTestKit
     }
 
     /// <summary>
+    /// Opens database <paramref name="name"/> with table <c>t</c>, begins a transaction that inserts 1 into it, and sends
+    /// another client's insert of 2, which waits (stashed) for the transaction to end.
+    /// </summary>
+    protected (IActorRef Owner, TransactionStarted Started, TestProbe Waiting) TransactionWithAWaitingWrite(string name)
+    {
+        var owner = Resolve(name);
+        Exec(owner, "CREATE TABLE t (v INTEGER)");
+        var started = Request<TransactionStarted>(owner, new Begin(TimeSpan.FromMinutes(1)));
+        Request<ExecuteResult>(owner, new Transactional(started.TransactionId, new Execute("INSERT INTO t VALUES (1)")));
+        var waiting = CreateTestProbe();
+        owner.Tell(new Execute("INSERT INTO t VALUES (2)"), waiting.Ref);
+        return (owner, started, waiting);
+    }
+
+    /// <summary>
     /// Takes the write lock of <paramref name="name"/> on a connection of the test's own, so that the owner's next
     /// write waits inside SQLite (for the busy timeout) while more requests queue; dispose the holder to release it.
     /// </summary>

@@ -172,12 +172,7 @@ public sealed class SupervisorDrainTests : OwnerTestKit
     [Fact]
     public void Drain_OfATransactionWithWaitingRequests_RollsItBack_AndAnswersTheWaitingOnes()
     {
-        var owner = Resolve("tx");
-        Exec(owner, "CREATE TABLE t (v INTEGER)");
-        var started = Request<TransactionStarted>(owner, new Begin(TimeSpan.FromMinutes(1)));
-        Request<ExecuteResult>(owner, new Transactional(started.TransactionId, new Execute("INSERT INTO t VALUES (1)")));
-        var other = CreateTestProbe();
-        owner.Tell(new Execute("INSERT INTO t VALUES (2)"), other.Ref);
+        var (_, _, other) = TransactionWithAWaitingWrite("tx");
 
         Databases.Tell(DatabasesSupervisor.Drain.Instance, TestActor);
 
