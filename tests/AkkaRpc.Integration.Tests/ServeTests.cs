@@ -71,7 +71,7 @@ public sealed class ServeTests : AkkaRpcTestKit, IAsyncLifetime
     }
 
     [Fact]
-    public async Task KillingTheNodeProcess_DisassociatesAtOnce_AndWatchersGetAddressTerminated()
+    public async Task KillingTheNodeProcess_DisassociatesAtOnce_AndWatchersGetTerminated()
     {
         await using var node = await StartNodeAsync();
         var owner = await OwnerAsync(node.Addresses[0], "killed");
@@ -80,7 +80,7 @@ public sealed class ServeTests : AkkaRpcTestKit, IAsyncLifetime
         watcher.Watch(owner);
         var lifecycle = CreateTestProbe();
         Sys.EventStream.Subscribe(lifecycle.Ref, typeof(Akka.Remote.DisassociatedEvent));
-        await owner.Ask<DatabaseReply>(new Ping(), Ceiling); // The watch went out before this on the same connection.
+        await owner.Ask<DatabaseReply>(new Ping(), Ceiling);
 
         // A long statement is running on the node when it dies.
         _ = owner.Ask<DatabaseReply>(new Query("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 100000000) SELECT count(*) FROM s", SqlParameters.None), TimeSpan.FromMinutes(5));
@@ -91,7 +91,9 @@ public sealed class ServeTests : AkkaRpcTestKit, IAsyncLifetime
         // when Akka.Remote's failure detector gives up on the silent node.
         Assert.Equal(node.Addresses[0], lifecycle.ExpectMsg<Akka.Remote.DisassociatedEvent>(Ceiling).RemoteAddress);
         var disassociatedAfter = clock.Elapsed;
-        Assert.True(watcher.ExpectTerminated(owner, Ceiling).AddressTerminated);
+        // Terminated comes either from the failure detector (AddressTerminated) or, when the RemoteWatcher had not yet
+        // forwarded its watch before the kill, from the undeliverable watch itself; both mean the owner is gone.
+        watcher.ExpectTerminated(owner, Ceiling);
         Assert.True(disassociatedAfter < TimeSpan.FromSeconds(5), $"the disassociation took {disassociatedAfter}");
     }
 
