@@ -93,6 +93,40 @@ public sealed class CliTests
         Assert.Contains("/nonexistent/akkarpc.conf", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Serve_ThatCannotStart_EndsItsErrorOutputWithTheCause_NotItsWrappers()
+    {
+        // A node's start-up failure reaches us wrapped in AggregateExceptions by Akka; a client that spawned the node
+        // shows the end of its log, so the last line must be the cause itself.
+        string dir = Directory.CreateTempSubdirectory("akkarpc-cli-").FullName;
+        try
+        {
+            File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101); // 0755: other users could reach the socket.
+            (int exitCode, _, string error) = await RunAsync(
+                "serve", "--data-dir", dir, "--remote:tcp:port=0", $"--remote:unix:socket={Path.Combine(dir, "node.sock")}");
+
+            Assert.Equal(ExitCodes.Failure, exitCode);
+            string last = error.TrimEnd().Split('\n')[^1];
+            Assert.StartsWith("error: The socket directory", last, StringComparison.Ordinal);
+            Assert.Contains("chmod 700", last, StringComparison.Ordinal);
+            Assert.DoesNotContain("One or more errors occurred", last, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void RootCause_LooksThroughSingleAggregates_ButNotThroughOnesWithSeveralCauses()
+    {
+        var cause = new InvalidOperationException("the cause");
+        Assert.Same(cause, CliApplication.RootCause(new AggregateException(new AggregateException(cause))));
+        var several = new AggregateException(cause, new IOException("another"));
+        Assert.Same(several, CliApplication.RootCause(several));
+    }
+
     [Theory]
     [InlineData("query", "akkarpc.client.request-timeout = soon", "akkarpc.client.request-timeout")]
     [InlineData("query", "akkarpc.client.request-timout = 1s", "request-timout")]

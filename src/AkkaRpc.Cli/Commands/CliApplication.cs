@@ -93,11 +93,25 @@ internal static class CliApplication
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                await error.WriteLineAsync($"error: {ex.Message}");
+                // The trace first and the cause last: a spawning client shows the end of a failed node's log, and
+                // Akka's start-up wraps the cause in several AggregateExceptions.
                 await error.WriteLineAsync(ex.ToString());
+                await error.WriteLineAsync($"error: {RootCause(ex).Message}");
                 return ExitCodes.Failure;
             }
         };
+    }
+
+    /// <summary>The exception that says what went wrong, under the wrappers that tasks and reflection add.</summary>
+    internal static Exception RootCause(Exception exception)
+    {
+        while (exception is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException or TypeInitializationException
+               && exception.InnerException is { } inner)
+        {
+            exception = inner;
+        }
+
+        return exception;
     }
 
     private static string CommandPath(ParseResult parseResult)
