@@ -181,6 +181,10 @@ internal sealed partial class SqliteDatabase
         return null;
     }
 
+    /// <summary>Caps the database at <paramref name="pages"/> pages on the writer (<c>PRAGMA max_page_count</c>), so that writes fail as on a full disk; for tests.</summary>
+    internal DatabaseError? CapPagesForTests(long pages) =>
+        _writer.ExecuteInternal(string.Create(CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages}"));
+
     /// <summary>The data could not be saved: everything stays open (it lives only in the open files now), and writes are refused until a later check saves it.</summary>
     private DatabaseUnavailable Unsaved(string what, string failure, bool committed)
     {

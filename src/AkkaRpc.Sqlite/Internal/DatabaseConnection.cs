@@ -436,6 +436,11 @@ internal sealed class DatabaseConnection : IDisposable
     private static DatabaseFailedException Failure(string what, string path, string? sqliteMessage, int primary, int extended, int errno)
     {
         var directory = System.IO.Path.GetDirectoryName(path);
+        if (errno == 0 && primary == SqliteCodes.Full)
+        {
+            errno = NativeMethods.ENoSpc; // SQLite says full without a failed system call (max_page_count): the same to the user.
+        }
+
         var cause = errno switch
         {
             NativeMethods.EAcces or NativeMethods.EPerm =>
