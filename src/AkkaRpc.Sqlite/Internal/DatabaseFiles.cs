@@ -8,6 +8,9 @@ namespace AkkaRpc.Sqlite;
 internal sealed class DatabaseFiles(string databasePath)
 {
     private readonly string _walPath = databasePath + "-wal";
+    private readonly byte[] _nativeDatabasePath = NativeMethods.NativePath(databasePath);
+    private readonly byte[] _nativeWalPath = NativeMethods.NativePath(databasePath + "-wal");
+    private readonly byte[] _buffer = NativeMethods.StatBuffer();
     private FileIdentity _database;
     private FileIdentity? _wal;
 
@@ -25,13 +28,13 @@ internal sealed class DatabaseFiles(string databasePath)
     /// <returns>0, or the errno that kept a path from being examined.</returns>
     public int Record(bool wal)
     {
-        var errno = NativeMethods.Stat(databasePath, out _database);
+        var errno = NativeMethods.Stat(_nativeDatabasePath, _buffer, out _database);
         if (errno != 0 || !wal)
         {
             return errno;
         }
 
-        errno = NativeMethods.Stat(_walPath, out var walIdentity);
+        errno = NativeMethods.Stat(_nativeWalPath, _buffer, out var walIdentity);
         _wal = walIdentity;
         return errno;
     }
@@ -39,7 +42,7 @@ internal sealed class DatabaseFiles(string databasePath)
     /// <summary>Compares what the paths name now with what was recorded.</summary>
     public FileState Check()
     {
-        var errno = NativeMethods.Stat(databasePath, out var database);
+        var errno = NativeMethods.Stat(_nativeDatabasePath, _buffer, out var database);
         if (errno != 0)
         {
             return Failed(databasePath, errno, FileState.DatabaseGone);
@@ -55,7 +58,7 @@ internal sealed class DatabaseFiles(string databasePath)
             return FileState.InPlace;
         }
 
-        errno = NativeMethods.Stat(_walPath, out var wal);
+        errno = NativeMethods.Stat(_nativeWalPath, _buffer, out var wal);
         if (errno != 0)
         {
             return Failed(_walPath, errno, FileState.WalGone);
@@ -65,7 +68,7 @@ internal sealed class DatabaseFiles(string databasePath)
     }
 
     /// <summary>Whether the WAL's path still names the WAL recorded at open.</summary>
-    public bool WalInPlace() => _wal is { } recorded && NativeMethods.Stat(_walPath, out var wal) == 0 && wal == recorded;
+    public bool WalInPlace() => _wal is { } recorded && NativeMethods.Stat(_nativeWalPath, _buffer, out var wal) == 0 && wal == recorded;
 
     private FileState Failed(string path, int errno, FileState gone)
     {
