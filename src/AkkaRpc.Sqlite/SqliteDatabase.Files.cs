@@ -4,6 +4,9 @@ namespace AkkaRpc.Sqlite;
 
 internal sealed partial class SqliteDatabase
 {
+    // The last "could not save" alarm, so that a state that lasts is logged once rather than at every request.
+    private string? _lastUnsaved;
+
     /// <summary>
     /// Checks that the database file and its WAL are still the files the writer opened, before a write and again before
     /// a commit is acknowledged; if either was deleted or replaced, saves what the open connection holds and reopens.
@@ -136,7 +139,7 @@ internal sealed partial class SqliteDatabase
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw Lost($"{what}; its data was saved to '{copy}', but moving that into place failed ({e.Message})");
+                    throw FailLoudly($"{what}; its data was saved to '{copy}', but moving that into place failed ({e.Message})");
                 }
 
                 done = $"copied the database the still-open connection held to '{FullPath}' (SQLite backup API)";
@@ -158,7 +161,7 @@ internal sealed partial class SqliteDatabase
                     DeleteIfPresent(FullPath + "-wal");
                 }
 
-                throw Lost($"{what}; the node did not overwrite it: the data the open connection held{(committed ? ", the write just made included," : "")} was saved to '{aside}'; the database now serves the new file");
+                throw FailLoudly($"{what}; the node did not overwrite it: the data the open connection held{(committed ? ", the write just made included," : "")} was saved to '{aside}'; the database now serves the new file");
         }
 
         CloseReaders();
@@ -174,9 +177,10 @@ internal sealed partial class SqliteDatabase
         }
         catch (DatabaseFailedException e)
         {
-            throw Lost($"{what}; {done}, but reopening it failed: {e.Message}");
+            throw FailLoudly($"{what}; {done}, but reopening it failed: {e.Message}");
         }
 
+        _lastUnsaved = null;
         _alarm?.Invoke($"Database '{Name}': {what}; {done} and reopened it: no acknowledged write was lost.");
         return null;
     }
@@ -191,11 +195,18 @@ internal sealed partial class SqliteDatabase
         var message = $"Database '{Name}': {what}, and saving what the open connection holds failed: {failure}. "
             + (committed ? "The write just made is in the open files but not yet saved, so it is not acknowledged. " : "")
             + "Writes are refused until it can be saved (the next request tries again); do not stop the node meanwhile, or the data held open is lost.";
-        _alarm?.Invoke(message);
+        if (message != _lastUnsaved)
+        {
+            // Once per cause, not once per refused request.
+            _alarm?.Invoke(message);
+            _lastUnsaved = message;
+        }
+
         return new DatabaseUnavailable(Name, message);
     }
 
-    private DatabaseFailedException Lost(string message)
+    /// <summary>The failure that makes the owner restart (and reopen what is at the path now), logged first.</summary>
+    private DatabaseFailedException FailLoudly(string message)
     {
         var failure = new DatabaseFailedException($"Database '{Name}': {message}.");
         _alarm?.Invoke(failure.Message);
