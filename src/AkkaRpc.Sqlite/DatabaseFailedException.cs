@@ -1,6 +1,9 @@
 namespace AkkaRpc.Sqlite;
 
-/// <summary>The database connection is unusable (I/O error, full disk, corruption, file deleted or moved, or the file could not be opened); the owner must be restarted.</summary>
+/// <summary>
+/// The database connection is unusable (I/O error, corruption, the file replaced underneath, or the file could not be
+/// opened); the owner must be restarted, unless <see cref="IsTransient"/> says the cause lies outside SQLite.
+/// </summary>
 public sealed class DatabaseFailedException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -34,4 +37,11 @@ public sealed class DatabaseFailedException : Exception
 
     /// <summary>SQLite's extended result code, or 0 when the failure was not reported by SQLite.</summary>
     public int ExtendedCode { get; }
+
+    /// <summary>
+    /// Whether the cause lies outside SQLite and may go away at any moment (permission denied, disk full, read-only file
+    /// system): the message names it, and the next attempt may succeed as soon as it is fixed, so an owner retries on
+    /// the next request instead of backing off.
+    /// </summary>
+    public bool IsTransient { get; init; }
 }

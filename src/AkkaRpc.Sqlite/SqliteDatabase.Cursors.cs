@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Akka.Actor;
 
 namespace AkkaRpc.Sqlite;
@@ -11,7 +12,7 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply Fetch(Fetch fetch, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(fetch);
-        Enter();
+        _ = Enter(checkFile: false); // A read: the files are checked when a query starts.
         if (CursorOf(fetch.CursorId, client) is not { } cursor)
         {
             return new CursorNotFound(fetch.CursorId);
@@ -43,7 +44,7 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply CloseCursor(CloseCursor close, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(close);
-        Enter();
+        _ = Enter(checkFile: false);
         if (CursorOf(close.CursorId, client) is not { } cursor)
         {
             return new CursorNotFound(close.CursorId);
@@ -230,6 +231,22 @@ internal sealed partial class SqliteDatabase
         }
 
         return reader;
+    }
+
+    private bool TryAcquireReader([NotNullWhen(true)] out DatabaseConnection? reader, [NotNullWhen(false)] out DatabaseFailedException? failure)
+    {
+        try
+        {
+            reader = AcquireReader();
+            failure = null;
+            return true;
+        }
+        catch (DatabaseFailedException e)
+        {
+            reader = null;
+            failure = e;
+            return false;
+        }
     }
 
     private void ReleaseIfOwned(DatabaseConnection connection, bool owned)

@@ -8,11 +8,13 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply Query(Query query, Address? client = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        Enter(checkFile: false); // RunQuery checks: every time before a write, at most every 100 ms before a read.
+        _ = Enter(checkFile: false); // Checked here at most every 100 ms for a read, and by RunQuery every time before a write.
         if (CheckLength(query.Sql) is { } tooLong)
         {
             return tooLong;
         }
+
+        CheckFileForRead();
 
         var limit = LimitFor(query.TimeLimit);
         return Limited(limit, () => RunQuery(query, client, limit));
@@ -22,20 +24,28 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply Execute(Execute execute)
     {
         ArgumentNullException.ThrowIfNull(execute);
-        Enter();
+        if (Enter() is { } refused)
+        {
+            return refused;
+        }
+
         if (CheckLength(execute.Sql) is { } tooLong)
         {
             return tooLong;
         }
 
-        return Limited(LimitFor(execute.TimeLimit), () => RunToCompletion(execute.Sql, execute.Parameters));
+        return AfterCommit(Limited(LimitFor(execute.TimeLimit), () => RunToCompletion(execute.Sql, execute.Parameters)));
     }
 
     /// <summary>Runs every statement or none: in its own IMMEDIATE transaction, or in a savepoint inside the open one.</summary>
     public DatabaseReply Batch(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Enter();
+        if (Enter() is { } refused)
+        {
+            return refused;
+        }
+
         if (batch.Statements.Count > _options.MaxBatchStatements)
         {
             return new LimitExceeded(LimitKind.BatchStatements, _options.MaxBatchStatements, batch.Statements.Count);
@@ -49,7 +59,7 @@ internal sealed partial class SqliteDatabase
             }
         }
 
-        return Limited(LimitFor(batch.TimeLimit), () => RunBatch(batch));
+        return AfterCommit(Limited(LimitFor(batch.TimeLimit), () => RunBatch(batch)));
     }
 
     private DatabaseReply RunBatch(Batch batch)
@@ -143,7 +153,15 @@ internal sealed partial class SqliteDatabase
         // it leaves open reads a stable snapshot; everything else runs on the writer.
         if (_transactionId is null)
         {
-            var reader = AcquireReader();
+            // A reader that cannot be opened may mean the file went since the last check: checking saves and reopens it.
+            // If it still cannot (permission denied on the directory, say), the writer, which holds the data, is not
+            // broken by that, so this is an answer, not a failure.
+            if (!TryAcquireReader(out var reader, out var failure)
+                && (EnsureFiles(committed: false) is not null || !TryAcquireReader(out reader, out failure)))
+            {
+                return new DatabaseUnavailable(Name, failure.Message);
+            }
+
             var statement = reader.Prepare(query.Sql, out var error);
             if (statement is null)
             {
@@ -153,17 +171,6 @@ internal sealed partial class SqliteDatabase
 
             if (statement.IsReadOnly)
             {
-                try
-                {
-                    CheckFileForRead();
-                }
-                catch (DatabaseFailedException)
-                {
-                    reader.Release(statement);
-                    ReleaseReader(reader);
-                    throw;
-                }
-
                 return Start(reader, statement, query.Parameters, new CursorOwner(client, limit), ownsConnection: true);
             }
 
@@ -171,9 +178,13 @@ internal sealed partial class SqliteDatabase
             ReleaseReader(reader);
         }
 
-        _writer.ThrowIfFileMoved();
+        if (EnsureFiles(committed: false) is { } refused)
+        {
+            return refused;
+        }
+
         var onWriter = _writer.Prepare(query.Sql, out var writerError);
-        return onWriter is null ? writerError! : Start(_writer, onWriter, query.Parameters, new CursorOwner(client, limit), ownsConnection: false);
+        return onWriter is null ? writerError! : AfterCommit(Start(_writer, onWriter, query.Parameters, new CursorOwner(client, limit), ownsConnection: false));
     }
 
     private DatabaseReply Start(DatabaseConnection connection, PreparedStatement statement, SqlParameters parameters, CursorOwner owner, bool ownsConnection)

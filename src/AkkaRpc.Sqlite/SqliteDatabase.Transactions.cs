@@ -6,7 +6,11 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply Begin(Begin begin)
     {
         ArgumentNullException.ThrowIfNull(begin);
-        Enter();
+        if (Enter() is { } refused)
+        {
+            return refused;
+        }
+
         if (_transactionId is { } active)
         {
             return new TransactionInProgress(active);
@@ -28,13 +32,23 @@ internal sealed partial class SqliteDatabase
     public DatabaseReply Commit(Commit commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        Enter();
+        var refused = Enter();
         if (_transactionId != commit.TransactionId)
         {
             return new TransactionNotFound(commit.TransactionId);
         }
 
-        return Guard(() =>
+        if (refused is not null)
+        {
+            // A commit ends the transaction whatever its outcome, as a failed COMMIT does.
+            return Guard(() =>
+            {
+                EndTransaction(committed: false);
+                return refused;
+            });
+        }
+
+        return AfterCommit(Guard(() =>
         {
             CloseWriterCursors();
             var error = _writer.ExecuteInternal("COMMIT");
@@ -48,14 +62,14 @@ internal sealed partial class SqliteDatabase
 
             _transactionId = null;
             return error ?? (DatabaseReply)new TransactionEnded(commit.TransactionId, Committed: true);
-        });
+        }));
     }
 
     /// <summary>Rolls back the open transaction.</summary>
     public DatabaseReply Rollback(Rollback rollback)
     {
         ArgumentNullException.ThrowIfNull(rollback);
-        Enter();
+        _ = Enter(checkFile: false);
         if (_transactionId != rollback.TransactionId)
         {
             return new TransactionNotFound(rollback.TransactionId);
@@ -71,7 +85,7 @@ internal sealed partial class SqliteDatabase
     /// <summary>Rolls back the open transaction because its lease expired; the owner calls this and replies <see cref="TransactionLeaseExpired"/>.</summary>
     public DatabaseReply ExpireTransaction(long transactionId)
     {
-        Enter();
+        _ = Enter(checkFile: false);
         if (_transactionId != transactionId)
         {
             return new TransactionNotFound(transactionId);

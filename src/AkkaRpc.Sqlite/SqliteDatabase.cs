@@ -23,7 +23,8 @@ internal sealed partial class SqliteDatabase : IDisposable
     private readonly DatabaseOptions _options;
     private readonly TimeProvider _time;
     private readonly StatementLimit _limit;
-    private readonly DatabaseConnection _writer;
+    private readonly Action<string>? _alarm;
+    private DatabaseConnection _writer;
     private readonly Stack<DatabaseConnection> _idleReaders = new();
 
     // Every open reader, idle or held by a cursor, so Dispose closes them even after a failure
@@ -40,8 +41,9 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>How often read-only statements re-check that the file was not deleted or moved.</summary>
     internal static readonly TimeSpan ReadFileCheckInterval = TimeSpan.FromMilliseconds(100);
 
-    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, StatementLimit limit, DatabaseConnection writer)
+    private SqliteDatabase(string name, string path, DatabaseOptions options, TimeProvider time, StatementLimit limit, DatabaseConnection writer, Action<string>? alarm)
     {
+        _alarm = alarm;
         Name = name;
         FullPath = path;
         _options = options;
@@ -75,9 +77,10 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <param name="options">How to open and serve it.</param>
     /// <param name="timeProvider">The clock for cursor expiry and file checks; the system's by default.</param>
     /// <param name="stopping">Cancelled when the node stops: a statement running then is stopped at once.</param>
+    /// <param name="alarm">Told, for the log at error level, when the files were deleted or replaced underneath and what was done about it.</param>
     /// <exception cref="ArgumentException">The name or an option is invalid.</exception>
     /// <exception cref="DatabaseFailedException">The file cannot be opened or configured.</exception>
-    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null, CancellationToken stopping = default)
+    public static SqliteDatabase Open(string name, DatabaseOptions options, TimeProvider? timeProvider = null, CancellationToken stopping = default, Action<string>? alarm = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -89,7 +92,17 @@ internal sealed partial class SqliteDatabase : IDisposable
 
         var limit = new StatementLimit(name, options.MaxStatementTimeout, stopping);
         var writer = DatabaseConnection.Open(path, options, readOnly: options.ReadOnly, create: options.CreateIfMissing, limit);
-        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, limit, writer);
+        try
+        {
+            writer.RecordFiles();
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
+        return new SqliteDatabase(name, path, options, timeProvider ?? TimeProvider.System, limit, writer, alarm);
     }
 
     /// <summary>Answers any request.</summary>
@@ -114,7 +127,11 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>Checks the file and the connection with a trivial read.</summary>
     public DatabaseReply Ping()
     {
-        Enter();
+        if (Enter() is { } refused)
+        {
+            return refused;
+        }
+
         return Guard(() =>
         {
             var statement = _writer.Prepare("SELECT 1", out var error);
@@ -157,10 +174,12 @@ internal sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Starts every public operation: refuses use after failure or disposal, expires idle cursors and checks that the
-    /// file is still there. Pass <paramref name="checkFile"/> false only when the caller checks it itself.
+    /// Starts every public operation: refuses use after failure or disposal, expires idle cursors and, for a write, checks
+    /// that the files are still in place (saving and reopening them if not). Pass <paramref name="checkFile"/> false when
+    /// the operation writes nothing or checks itself.
     /// </summary>
-    private void Enter(bool checkFile = true)
+    /// <returns>Null to go on, or the reply that refuses the request (the files cannot be checked).</returns>
+    private DatabaseError? Enter(bool checkFile = true)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_failure is not null)
@@ -168,36 +187,19 @@ internal sealed partial class SqliteDatabase : IDisposable
             throw new DatabaseFailedException($"Database '{Name}' failed earlier and must be reopened: {_failure.Message}", _failure);
         }
 
-        Guard(() =>
+        return Guard(() =>
         {
-            if (checkFile)
-            {
-                _writer.ThrowIfFileMoved();
-                _lastFileCheck = _time.GetTimestamp();
-            }
-
             ExpireIdleCursors();
-            return (DatabaseReply?)null;
+            return checkFile ? EnsureFiles(committed: false) : null;
         });
     }
 
     /// <summary>
-    /// The file check for a read-only statement, done at most every <see cref="ReadFileCheckInterval"/>: a read of a
-    /// deleted file loses nothing (it sees the data it had), so reads need not pay two system calls each. Every write
-    /// is still checked before it runs, because a write to a deleted file would be acknowledged and lost.
+    /// Acknowledges <paramref name="reply"/> to a write outside a transaction (or a commit) only once the files it went
+    /// into are known to be the ones at their paths, or have been saved there.
     /// </summary>
-    private void CheckFileForRead()
-    {
-        if (_time.GetElapsedTime(_lastFileCheck) >= ReadFileCheckInterval)
-        {
-            Guard(() =>
-            {
-                _writer.ThrowIfFileMoved();
-                return (DatabaseReply?)null;
-            });
-            _lastFileCheck = _time.GetTimestamp();
-        }
-    }
+    private DatabaseReply AfterCommit(DatabaseReply reply) =>
+        reply is DatabaseError || _transactionId is not null ? reply : Guard(() => EnsureFiles(committed: true)) ?? reply;
 
     /// <summary>Runs <paramref name="body"/>, remembering a connection failure so later calls fail fast.</summary>
     private T Guard<T>(Func<T> body)

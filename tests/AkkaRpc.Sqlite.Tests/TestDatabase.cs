@@ -11,7 +11,7 @@ internal sealed class TestDatabase : IDisposable
         Options = new DatabaseOptions { DataDirectory = Directory };
         configure?.Invoke(Options);
         Name = name;
-        Database = SqliteDatabase.Open(name, Options, Clock);
+        Database = SqliteDatabase.Open(name, Options, Clock, alarm: Alarms.Add);
     }
 
     public string Directory { get; }
@@ -22,13 +22,19 @@ internal sealed class TestDatabase : IDisposable
 
     public FakeTimeProvider Clock { get; } = new();
 
+    /// <summary>What the engine said at error level (files deleted or replaced underneath, and what it did).</summary>
+    public List<string> Alarms { get; } = [];
+
+    /// <summary>The database file's path.</summary>
+    public string FilePath => Path.Combine(Directory, Name + ".db");
+
     public SqliteDatabase Database { get; private set; }
 
     public SqliteDatabase Reopen(Action<DatabaseOptions>? configure = null)
     {
         Database.Dispose();
         configure?.Invoke(Options);
-        Database = SqliteDatabase.Open(Name, Options, Clock);
+        Database = SqliteDatabase.Open(Name, Options, Clock, alarm: Alarms.Add);
         return Database;
     }
 

@@ -11,11 +11,16 @@ internal sealed class DatabaseConnection : IDisposable
     private readonly StatementLimit _limit;
     private readonly StatementCache _cache;
     private readonly Dictionary<string, PreparedStatement> _internal = new(StringComparer.Ordinal);
+    private readonly bool _readOnly;
+    private DatabaseFiles? _files;
     private bool _disposed;
 
-    private DatabaseConnection(string path, sqlite3 db, DatabaseOptions options, StatementLimit limit)
+    private const int CheckpointTruncate = 3;
+
+    private DatabaseConnection(string path, sqlite3 db, DatabaseOptions options, StatementLimit limit, bool readOnly)
     {
         Path = path;
+        _readOnly = readOnly;
         _db = db;
         _limit = limit;
         _authorizer = new StatementAuthorizer(options);
@@ -50,11 +55,12 @@ internal sealed class DatabaseConnection : IDisposable
         {
             var message = db is null ? raw.sqlite3_errstr(rc).utf8_to_string() : raw.sqlite3_errmsg(db).utf8_to_string();
             var extended = db is null ? rc : raw.sqlite3_extended_errcode(db);
+            var errno = db is null ? 0 : NativeMethods.SystemErrno(db);
             db?.Dispose();
-            throw new DatabaseFailedException($"Cannot open database file '{path}': {message}", rc & 0xFF, extended);
+            throw Failure($"Cannot open database file '{path}'", path, message, rc & 0xFF, extended, errno);
         }
 
-        var connection = new DatabaseConnection(path, db, options, limit);
+        var connection = new DatabaseConnection(path, db, options, limit, readOnly);
         try
         {
             connection.Configure(options, readOnly);
@@ -197,10 +203,18 @@ internal sealed class DatabaseConnection : IDisposable
         var message = raw.sqlite3_errmsg(_db).utf8_to_string() ?? raw.sqlite3_errstr(rc).utf8_to_string();
         if (SqliteCodes.IsConnectionFatal(extended))
         {
-            throw new DatabaseFailedException(
-                $"Database '{Path}' failed with SQLite error {extended} ({message}); the connection is no longer usable.",
-                primary,
-                extended);
+            var errno = NativeMethods.SystemErrno(_db);
+            if (primary == SqliteCodes.Full || (primary == SqliteCodes.IoErr && errno is NativeMethods.ENoSpc or NativeMethods.EDQuot))
+            {
+                // SQLite rolls the statement (and an autocommit transaction) back and the connection stays usable:
+                // reads go on, and the next write succeeds once there is space again, so this is an answer, not a crash.
+                return new SqlError(
+                    SqliteCodes.Full,
+                    extended,
+                    $"The disk holding '{Path}' is full ({message}{(errno == 0 ? "" : "; " + NativeMethods.Describe(errno))}): the write was not made. Reads keep working; writes work again as soon as space is freed.");
+            }
+
+            throw Failure($"Database '{Path}' failed", Path, message, primary, extended, errno);
         }
 
         // Stopped by the progress handler: at its time limit, or because the node is stopping.
@@ -222,21 +236,117 @@ internal sealed class DatabaseConnection : IDisposable
             : new SqlError(primary, extended, message);
     }
 
-    /// <summary>Throws if the database file was deleted or renamed since it was opened.</summary>
-    /// <remarks>
-    /// SQLite keeps reading and writing the unlinked inode without any error, so without this
-    /// check acknowledged writes would silently vanish with the deleted file.
-    /// </remarks>
-    /// <exception cref="DatabaseFailedException">The file has moved.</exception>
-    public void ThrowIfFileMoved()
+    /// <summary>Records which files the connection opened, so that <see cref="CheckFiles"/> can tell whether they are still at their paths.</summary>
+    /// <exception cref="DatabaseFailedException">The paths cannot be examined, or no longer name the files SQLite opened.</exception>
+    public void RecordFiles()
     {
-        if (NativeMethods.HasMoved(_db))
+        _files = new DatabaseFiles(Path);
+        if (!DatabaseFiles.Supported)
         {
-            throw new DatabaseFailedException(
-                $"Database file '{Path}' was deleted or renamed while open; reopen it to continue.",
-                SqliteCodes.ReadOnlyDbMoved & 0xFF,
-                SqliteCodes.ReadOnlyDbMoved);
+            return;
         }
+
+        // SQLite compares the inode it holds with the path's (SQLITE_FCNTL_HAS_MOVED): asked after the stat, it proves
+        // that the identity recorded is the open file's, so no swap can slip in between.
+        var errno = _files.Record(wal: !_readOnly);
+        if (errno != 0 || NativeMethods.HasMoved(_db))
+        {
+            throw Failure($"Cannot check database file '{Path}' after opening it", Path, errno == 0 ? "it moved while being opened" : "stat failed", SqliteCodes.CantOpen, SqliteCodes.CantOpen, errno);
+        }
+    }
+
+    /// <summary>Whether the database file and its WAL are still the files this connection opened (two <c>stat</c> calls).</summary>
+    /// <remarks>
+    /// SQLite keeps reading and writing an unlinked inode without any error, so without this check acknowledged writes
+    /// would silently vanish with a deleted file.
+    /// </remarks>
+    public FileState CheckFiles()
+    {
+        if (_files is null)
+        {
+            return FileState.InPlace;
+        }
+
+        if (!DatabaseFiles.Supported)
+        {
+            return NativeMethods.HasMoved(_db) ? FileState.DatabaseGone : FileState.InPlace;
+        }
+
+        return _files.Check();
+    }
+
+    /// <summary>Whether the WAL's path still names the WAL this connection opened.</summary>
+    public bool WalInPlace() => _files is { } files && DatabaseFiles.Supported && files.WalInPlace();
+
+    /// <summary>The path and errno that made the last <see cref="CheckFiles"/> answer <see cref="FileState.Inaccessible"/>.</summary>
+    public (string Path, int Errno) CheckFailure => _files is { } files ? (files.FailedPath ?? Path, files.FailedErrno) : (Path, 0);
+
+    /// <summary>
+    /// Copies every committed page of the WAL into the database file and empties the WAL, through this connection's own
+    /// open files (<c>wal_checkpoint(TRUNCATE)</c>), so they land in the file the connection holds even if the WAL's path
+    /// no longer names it.
+    /// </summary>
+    /// <returns>Null when every frame was copied, or why not.</returns>
+    public string? CheckpointAll()
+    {
+        var rc = raw.sqlite3_wal_checkpoint_v2(_db, "main", CheckpointTruncate, out var frames, out var copied);
+        if (rc != SqliteCodes.Ok)
+        {
+            return $"{raw.sqlite3_errmsg(_db).utf8_to_string()} (SQLite error {raw.sqlite3_extended_errcode(_db)}; {NativeMethods.Describe(NativeMethods.SystemErrno(_db))})";
+        }
+
+        return frames >= 0 && copied < frames ? $"only {copied} of {frames} WAL frames could be copied (another connection reads the rest)" : null;
+    }
+
+    /// <summary>Writes the whole database this connection sees (its file and its WAL) to a new file at <paramref name="destination"/> with SQLite's backup API.</summary>
+    /// <returns>Null on success, or why not (the destination is then removed).</returns>
+    public string? BackupTo(string destination)
+    {
+        var rc = raw.sqlite3_open_v2(destination, out var target, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE | raw.SQLITE_OPEN_NOMUTEX, null);
+        string? failure = null;
+        using (target)
+        {
+            if (rc == SqliteCodes.Ok)
+            {
+                using var backup = raw.sqlite3_backup_init(target, "main", _db, "main");
+                if (backup is null || backup.IsInvalid)
+                {
+                    failure = raw.sqlite3_errmsg(target).utf8_to_string();
+                }
+                else
+                {
+                    rc = raw.sqlite3_backup_step(backup, -1);
+                    if (rc != SqliteCodes.Done)
+                    {
+                        failure = $"{raw.sqlite3_errstr(rc).utf8_to_string()} ({NativeMethods.Describe(NativeMethods.SystemErrno(target))})";
+                    }
+                }
+            }
+            else
+            {
+                failure = $"{raw.sqlite3_errstr(rc).utf8_to_string()} ({NativeMethods.Describe(NativeMethods.SystemErrno(target))})";
+            }
+        }
+
+        if (failure is not null)
+        {
+            foreach (var file in new[] { destination, destination + "-journal" })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Already reported: the copy failed; a leftover partial file is named as such.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        return failure;
     }
 
     public void Dispose()
@@ -315,11 +425,39 @@ internal sealed class DatabaseConnection : IDisposable
             }
 
             var extended = raw.sqlite3_extended_errcode(_db);
-            throw new DatabaseFailedException(
-                $"Cannot configure database '{Path}' ({sql}): {raw.sqlite3_errmsg(_db).utf8_to_string()}",
-                rc & 0xFF,
-                extended);
+            throw Failure($"Cannot configure database '{Path}' ({sql})", Path, raw.sqlite3_errmsg(_db).utf8_to_string(), rc & 0xFF, extended, NativeMethods.SystemErrno(_db));
         }
+    }
+
+    /// <summary>
+    /// The one place a connection failure is worded: a cause outside SQLite (permission denied, disk full, read-only file
+    /// system) is named first, with the path, and marked transient, since it may be fixed at any moment.
+    /// </summary>
+    private static DatabaseFailedException Failure(string what, string path, string? sqliteMessage, int primary, int extended, int errno)
+    {
+        var directory = System.IO.Path.GetDirectoryName(path);
+        if (errno == 0 && primary == SqliteCodes.Full)
+        {
+            errno = NativeMethods.ENoSpc; // SQLite says full without a failed system call (max_page_count): the same to the user.
+        }
+
+        var cause = errno switch
+        {
+            NativeMethods.EAcces or NativeMethods.EPerm =>
+                $"Permission denied on '{path}' (or its directory '{directory}'): {what}: {sqliteMessage} ({NativeMethods.Describe(errno)}). Fix the modes; the next request tries again.",
+            NativeMethods.ENoSpc or NativeMethods.EDQuot =>
+                $"The disk holding '{path}' is full: {what}: {sqliteMessage} ({NativeMethods.Describe(errno)}). Free space; the next request tries again.",
+            NativeMethods.ERofs =>
+                $"The file system holding '{path}' is read-only: {what}: {sqliteMessage} ({NativeMethods.Describe(errno)}). Remount it read-write; the next request tries again.",
+            _ => null,
+        };
+        if (cause is not null)
+        {
+            return new DatabaseFailedException(cause, primary, extended) { IsTransient = true };
+        }
+
+        var detail = errno == 0 ? "" : $"; {NativeMethods.Describe(errno)}";
+        return new DatabaseFailedException($"{what}: SQLite error {extended} ({sqliteMessage}{detail}); the connection is no longer usable.", primary, extended);
     }
 
     private bool HoldsStatement(string tail)

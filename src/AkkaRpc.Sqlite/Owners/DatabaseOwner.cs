@@ -148,13 +148,48 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
         Receive<DatabasesSupervisor.PeerGone>(_ => { });
     }
 
+    /// <summary>Couldn't open for a cause outside SQLite (permission denied, disk full): every request tries again, and is answered with the cause if it still holds.</summary>
+    private void Blocked()
+    {
+        Receive<DatabaseRequest>(_ =>
+        {
+            Stash.Stash();
+            OpenDatabase();
+        });
+        Receive<DatabasesSupervisor.PeerGone>(_ => { });
+    }
+
     private void OpenDatabase()
     {
-        // A failure here fails the owner: the supervisor restarts it and, after its backoff delay, says Open again.
-        _db = SqliteDatabase.Open(_name, _options.Database, _time, _stopping);
+        try
+        {
+            // Any other failure fails the owner: the supervisor restarts it and, after its backoff delay, says Open again.
+            _db = SqliteDatabase.Open(_name, _options.Database, _time, _stopping, Alarm);
+        }
+        catch (DatabaseFailedException e) when (e.IsTransient)
+        {
+            // The cause may be fixed at any moment and a retry costs one failed open, so the owner retries on the next
+            // request instead of failing into the supervisor's backoff, which would keep the database unavailable (for
+            // the whole failure window once it gave up) long after the cause was gone.
+            if (e.Message != _lastFailure)
+            {
+                _log.Error("Database {0} cannot be opened; every request tries again: {1}", _name, e.Message);
+            }
+
+            _lastFailure = e.Message;
+            Become(Blocked);
+            foreach (var waiting in Stash.ClearStash())
+            {
+                waiting.Sender.Tell(new DatabaseUnavailable(_name, e.Message));
+            }
+
+            return;
+        }
+
         if (_lastFailure is not null)
         {
             _log.Info("Database {0} reopened", _name);
+            _lastFailure = null;
         }
 
         Context.Parent.Tell(Opened.Instance);
@@ -244,6 +279,9 @@ internal sealed partial class DatabaseOwner : ReceiveActor, IWithUnboundedStash,
             Timers.Cancel(CursorTimer);
         }
     }
+
+    /// <summary>The engine found its files deleted or replaced underneath and says what it did: an operator must hear of it.</summary>
+    private void Alarm(string message) => _log.Error("{0}", message);
 
     private void CloseDatabase()
     {

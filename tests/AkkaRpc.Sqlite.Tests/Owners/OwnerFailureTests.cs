@@ -10,7 +10,7 @@ public sealed class OwnerFailureTests : OwnerTestKit
     }
 
     [Fact]
-    public void AFileMovedAway_FailsTheOwner_ItReopensAfterTheBackoff_AndNoAcknowledgedWriteIsLost()
+    public void AFileMovedAway_IsRestoredAtItsPath_WithoutFailingTheOwner_AndNoAcknowledgedWriteIsLost()
     {
         var owner = Resolve("moved");
         Exec(owner, "CREATE TABLE t (v INTEGER)");
@@ -22,30 +22,49 @@ public sealed class OwnerFailureTests : OwnerTestKit
         var path = Path.Combine(DataDirectory, "moved.db");
         File.Move(path, path + ".away");
 
+        // Said at error level, naming the file and what was done; the write is acknowledged once it is at the path.
+        EventFilter.Error(contains: $"'{path}' was deleted or renamed").ExpectOne(() => Exec(owner, "INSERT INTO t VALUES (999)"));
+        File.Delete(path + ".away");
+        Assert.Equal(51, Count(owner, "t"));
+        Assert.Equal(DatabaseState.Open, Assert.Single(GetStatus()).State);
+
+        // Stopped and opened afresh, the file at the path holds every acknowledged write.
+        Databases.Tell(DatabasesSupervisor.Drain.Instance, TestActor);
+        ExpectMsg<DatabasesSupervisor.Drained>();
+        using var reopened = SqliteDatabase.Open("moved", Options.Database);
+        Assert.Equal(51, Assert.IsType<QueryResult>(reopened.Query(new Query("SELECT count(*) FROM t"))).Rows[0][0].AsInteger());
+    }
+
+    [Fact]
+    public void AFileReplacedUnderneath_FailsTheOwner_ItReopensTheNewFileAfterTheBackoff_WithTheOldDataSavedBesideIt()
+    {
+        var owner = Resolve("replaced");
+        Exec(owner, "CREATE TABLE t (v INTEGER)");
+        Exec(owner, "INSERT INTO t VALUES (1)");
+        var path = Path.Combine(DataDirectory, "replaced.db");
+        ReplaceWithAnEmptyDatabase(path);
+
         // The request that finds the failure is answered (not left to time out); the owner then restarts and the
         // supervisor arms the first backoff delay.
         ExpectBackoff(Options.MinBackoff, () =>
         {
             var unavailable = Request<DatabaseUnavailable>(owner, new Execute("INSERT INTO t VALUES (999)"));
-            Assert.Equal("moved", unavailable.Name);
+            Assert.Contains("replaced by another file", unavailable.LastFailure, StringComparison.Ordinal);
         });
-        owner.Tell(new Query("SELECT count(*) FROM t", SqlParameters.None), TestActor);
+        owner.Tell(new Query("SELECT count(*) FROM sqlite_schema", SqlParameters.None), TestActor);
         Assert.Equal(DatabaseState.Reopening, Assert.Single(GetStatus()).State);
 
-        File.Move(path + ".away", path);
-        foreach (var suffix in new[] { "-wal", "-shm" })
-        {
-            if (File.Exists(path + ".away" + suffix))
-            {
-                File.Move(path + ".away" + suffix, path + suffix, overwrite: true);
-            }
-        }
-
-        // The waiting query runs against the reopened file: every acknowledged write is there, the failed one is not.
+        // The waiting query runs against the new file; the old data is beside it.
         Scheduler.Advance(Options.MinBackoff);
-        Assert.Equal(50, ExpectMsg<QueryResult>().Rows[0][0].AsInteger());
-        Assert.Equal(owner, Resolve("moved")); // Restarted in place: the same reference keeps working.
+        Assert.Equal(0, ExpectMsg<QueryResult>().Rows[0][0].AsInteger());
+        Assert.Equal(owner, Resolve("replaced")); // Restarted in place: the same reference keeps working.
         AwaitAssert(() => Assert.Equal(DatabaseState.Open, Assert.Single(GetStatus()).State));
+        var aside = Assert.Single(Directory.GetFiles(DataDirectory, "replaced.db.replaced-*"));
+        using var saved = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={aside};Pooling=False");
+        saved.Open();
+        using var count = saved.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM t";
+        Assert.Equal(1L, (long)count.ExecuteScalar()!);
     }
 
     [Fact]
@@ -91,16 +110,23 @@ public sealed class OwnerFailureTests : OwnerTestKit
         // Three failures, each a window after the last: each is the first of its window, so each backs off the minimum.
         for (var i = 0; i < Options.MaxFailures; i++)
         {
-            File.Move(path, path + ".away");
+            ReplaceWithAnEmptyDatabase(path);
             ExpectBackoff(Options.MinBackoff, () => Request<DatabaseUnavailable>(owner, new Execute("INSERT INTO t VALUES (1)")));
-            File.Move(path + ".away", path);
             Scheduler.Advance(Options.MinBackoff);
             AwaitAssert(() => Assert.Equal(DatabaseState.Open, Assert.Single(GetStatus()).State));
             Scheduler.Advance(Options.FailureWindow);
         }
 
         Assert.Equal(owner, Resolve("flaky"));
+        Exec(owner, "CREATE TABLE t (v INTEGER)");
         Exec(owner, "INSERT INTO t VALUES (2)");
+    }
+
+    /// <summary>Puts a new, empty database file at <paramref name="path"/> in one rename, as a restore from a backup would.</summary>
+    private static void ReplaceWithAnEmptyDatabase(string path)
+    {
+        File.WriteAllBytes(path + ".new", []);
+        File.Move(path + ".new", path, overwrite: true);
     }
 
     [Theory]
