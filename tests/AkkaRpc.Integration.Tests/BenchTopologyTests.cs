@@ -10,7 +10,8 @@ namespace AkkaRpc.Integration.Tests;
 /// </summary>
 public sealed class BenchTopologyTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Ceiling = TestTime.Dilated(TimeSpan.FromSeconds(90));
+    // A ceiling, not an expectation: a whole bench run with four workers, which took over 90 s on a loaded 2-core machine.
+    private static readonly TimeSpan Ceiling = TestTime.Dilated(TimeSpan.FromSeconds(240));
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("akkarpc-topology-");
     private readonly List<Process> _processes = [];
     private NodeProcess? _node;

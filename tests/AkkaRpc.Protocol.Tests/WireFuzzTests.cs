@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 
 namespace AkkaRpc.Protocol.Tests;
 
@@ -16,7 +15,6 @@ public sealed class WireFuzzTests
             .Concat(Enumerable.Range(0, 100).Select(_ => RandomQueryResult(random)))
             .Select(ProtocolWire.Encode)
             .ToArray();
-        var stopwatch = Stopwatch.StartNew();
         int decoded = 0;
         int rejected = 0;
 
@@ -40,7 +38,6 @@ public sealed class WireFuzzTests
 
         Assert.True(decoded > Inputs / 100, $"only {decoded} inputs decoded; the mutations are too harsh to reach deep code");
         Assert.True(rejected > Inputs / 10, $"only {rejected} inputs were rejected; the mutations are too gentle");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"fuzzing took {stopwatch.Elapsed}");
     }
 
     [Fact]
