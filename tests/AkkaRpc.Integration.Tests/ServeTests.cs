@@ -94,7 +94,7 @@ public sealed class ServeTests : AkkaRpcTestKit, IAsyncLifetime
         // Terminated comes either from the failure detector (AddressTerminated) or, when the RemoteWatcher had not yet
         // forwarded its watch before the kill, from the undeliverable watch itself; both mean the owner is gone.
         watcher.ExpectTerminated(owner, Ceiling);
-        Assert.True(disassociatedAfter < TimeSpan.FromSeconds(5), $"the disassociation took {disassociatedAfter}");
+        Assert.True(disassociatedAfter < TestTime.Seconds(5), $"the disassociation took {disassociatedAfter}");
     }
 
     [Fact]
