@@ -138,7 +138,7 @@ internal sealed partial class TransportCore
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             wait.CancelAfter(ShedAcceptWait);
-            using Socket socket = await AcceptSocket(listenSocket, wait.Token).ConfigureAwait(false);
+            using Socket socket = await listenSocket.AcceptAsync(wait.Token).ConfigureAwait(false);
             refused = 1;
             byte[] frame = RefusedFrame(RefusalCode.TooManyConnections, "the node is out of file descriptors; try again shortly");
             socket.Blocking = false;
