@@ -34,6 +34,7 @@ internal sealed class RpcAssociationHandle : AssociationHandle
     private readonly TaskCompletionSource<ConnectionException> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionException? _closeReason;
     private long _unreservedOnClose;
+    private bool _stalled;
     private IHandleEventListener? _listener;
 
     public RpcAssociationHandle(
@@ -149,20 +150,27 @@ internal sealed class RpcAssociationHandle : AssociationHandle
     {
         Volatile.Write(ref _listener, listener);
 
-        // Armed while a frame is partly received; fires when it stops making progress (see FrameProgressUnit).
-        using var stalled = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
+        // Armed while a frame is partly received; fires when it stops making progress (see FrameProgressUnit). It
+        // wakes the read as a close does (CancelPendingRead), so no read of the hot path pays for a cancellation token.
+        using ITimer stalled = _timeProvider.CreateTimer(
+            static state =>
+            {
+                var handle = (RpcAssociationHandle)state!;
+                Volatile.Write(ref handle._stalled, true);
+                handle._connection.Input.CancelPendingRead();
+            },
+            this,
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
         var partial = default(PartialFrame);
         try
         {
             while (true)
             {
-                ReadResult result;
-                try
+                ReadResult result = await input.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled && Volatile.Read(ref _stalled) && Volatile.Read(ref _closeReason) is null)
                 {
-                    result = await input.ReadAsync(stalled.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stalled.IsCancellationRequested)
-                {
+                    input.AdvanceTo(result.Buffer.Start);
                     return new ConnectionException(
                         FailureKind.FrameStalled,
                         $"a {(partial.Length > 0 ? partial.Length + "-byte" : "started")} frame stalled: {partial.Mark} of its bytes arrived and fewer than " +
@@ -227,17 +235,17 @@ internal sealed class RpcAssociationHandle : AssociationHandle
     /// frame's size in the node-wide budget; when it does not fit, the socket is not read until it does. False means
     /// the connection closed while waiting.
     /// </summary>
-    private ValueTask<bool> TrackPartialAsync(ref PartialFrame partial, long buffered, long declared, CancellationTokenSource stalled)
+    private ValueTask<bool> TrackPartialAsync(ref PartialFrame partial, long buffered, long declared, ITimer stalled)
     {
         if (!partial.Started)
         {
             partial = new PartialFrame(Started: true, Length: declared, Mark: buffered, Reserved: 0);
-            stalled.CancelAfter(_partialFrameTimeout);
+            Arm(stalled, _partialFrameTimeout);
         }
         else if (buffered - partial.Mark >= Math.Min(FrameProgressUnit, Math.Max(1, partial.Length - partial.Mark)))
         {
             partial = partial with { Mark = buffered };
-            stalled.CancelAfter(_partialFrameTimeout);
+            Arm(stalled, _partialFrameTimeout);
         }
 
         if (partial.Length == 0 && declared > 0)
@@ -261,10 +269,10 @@ internal sealed class RpcAssociationHandle : AssociationHandle
         return new ValueTask<bool>(WaitForBudgetAsync(length, stalled));
     }
 
-    private async Task<bool> WaitForBudgetAsync(long length, CancellationTokenSource stalled)
+    private async Task<bool> WaitForBudgetAsync(long length, ITimer stalled)
     {
         // Waiting is the node's doing, not the peer's: the stall timer rests meanwhile.
-        stalled.CancelAfter(Timeout.InfiniteTimeSpan);
+        Arm(stalled, Timeout.InfiniteTimeSpan);
         _connection.PauseReceiving();
         if (_log.IsDebugEnabled)
         {
@@ -273,7 +281,7 @@ internal sealed class RpcAssociationHandle : AssociationHandle
 
         bool reserved = await _budget.ReserveAsync(length, _closeRequested.Task).ConfigureAwait(false);
         _connection.ResumeReceiving();
-        stalled.CancelAfter(_partialFrameTimeout);
+        Arm(stalled, _partialFrameTimeout);
         if (!reserved)
         {
             // Nothing was reserved; the caller must not release it.
@@ -283,7 +291,14 @@ internal sealed class RpcAssociationHandle : AssociationHandle
         return reserved;
     }
 
-    private void EndPartial(ref PartialFrame partial, CancellationTokenSource stalled)
+    private void Arm(ITimer stalled, TimeSpan dueTime)
+    {
+        // A tick that fired just before a disarm is void: the frame it was about moved on.
+        Volatile.Write(ref _stalled, false);
+        stalled.Change(dueTime, Timeout.InfiniteTimeSpan);
+    }
+
+    private void EndPartial(ref PartialFrame partial, ITimer stalled)
     {
         if (!partial.Started)
         {
@@ -297,7 +312,7 @@ internal sealed class RpcAssociationHandle : AssociationHandle
         }
 
         partial = default;
-        stalled.CancelAfter(Timeout.InfiniteTimeSpan);
+        Arm(stalled, Timeout.InfiniteTimeSpan);
     }
 
     private async Task ReleaseAsync(ConnectionException reason, bool graceful)
