@@ -89,18 +89,18 @@ public abstract class StalledFrameTests(TransportKind kind, ITestOutputHelper ou
     [Fact]
     public async Task ALargeFrameThatKeepsArriving_IsNotTimedOut_ThoughItTakesLongerThanTheTimeout()
     {
-        (ActorSystem nodeSystem, Address node) = StartNode(extraSection: "partial-frame-timeout = 1 s");
+        (ActorSystem nodeSystem, Address node) = StartNode(extraSection: $"partial-frame-timeout = {TestTime.Seconds(2).TotalMilliseconds:0}ms");
         TestProbe logs = WatchLogs(nodeSystem);
         TransportCore core = Assert.Single(AkkaRpcTransportExtension.Get(nodeSystem).Transports);
         await using FakePeer peer = await FakePeer.ConnectAsync(node);
         await peer.AssociateAsync(nodeSystem, await CookieAsync(), new Address(Kind.Scheme, "steady", "127.0.0.1", 1));
-        byte[] frame = FakePeer.Frame((byte)FrameType.Pdu, new byte[8 * 1024 * 1024]);
+        byte[] frame = FakePeer.Frame((byte)FrameType.Pdu, new byte[4 * 1024 * 1024]);
 
-        // 1 MiB every 300 ms (the peer's pace, not a wait for the node): 2.4 s in all, each step well within the timeout.
+        // 1 MiB every 900 ms (the peer's pace, not a wait for the node): 3.6 s in all, each step well within the 2 s.
         for (int offset = 0; offset < frame.Length; offset += 1024 * 1024)
         {
             await peer.SendAsync(frame.AsMemory(offset, Math.Min(1024 * 1024, frame.Length - offset)));
-            await Task.Delay(300);
+            await Task.Delay(900);
         }
 
         // The whole frame reached Akka (its reservation ended with it), and nothing stalled on the way.
