@@ -142,7 +142,8 @@ internal sealed partial class TransportCore
 
     /// <summary>
     /// Connects and runs the handshake; a node that refuses only because it is busy (a full backlog, or out of
-    /// descriptors: it is under a flood of connections) is tried again with a short, growing pause until the handshake timeout has passed.
+    /// descriptors: it is under a flood of connections) is tried again after a short pause, until the handshake
+    /// timeout has passed.
     /// </summary>
     private async Task<(SocketConnection Connection, PeerInfo Peer)> ConnectRetryingWhileBusyAsync(Address remote, EndPoint endPoint, Address local)
     {

@@ -154,7 +154,8 @@ internal sealed class FakePeer : IAsyncDisposable
         Type codecType = remote.GetType("Akka.Remote.Transport.AkkaPduProtobuffCodec", throwOnError: true)!;
         Type infoType = remote.GetType("Akka.Remote.Transport.HandshakeInfo", throwOnError: true)!;
         object codec = Activator.CreateInstance(codecType, codecSystem)!;
-        object info = Activator.CreateInstance(infoType, self.WithProtocol("akka." + self.Protocol), Random.Shared.Next(1, int.MaxValue))!;
+        // The origin is the transport's own address: Akka.Remote adds its "akka." prefix when it reads it.
+        object info = Activator.CreateInstance(infoType, self, Random.Shared.Next(1, int.MaxValue))!;
         var associate = (Google.Protobuf.ByteString)codecType.GetMethod("ConstructAssociate")!.Invoke(codec, [info])!;
         await SendFrameAsync(FrameType.Pdu, associate.Span);
     }
