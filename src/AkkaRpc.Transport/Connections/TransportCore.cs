@@ -409,7 +409,8 @@ internal sealed partial class TransportCore
             ConnectionException failure = ex switch
             {
                 ConnectionException known => known,
-                OperationCanceledException when slot?.DropReason is { } dropped => new ConnectionException(FailureKind.HandshakeTimeout, dropped),
+                // Told as a busy node's refusal, which a real client that was merely slow to speak retries at once.
+                OperationCanceledException when slot?.DropReason is { } dropped => HandshakeProtocol.Refuse(connection, RefusalCode.TooManyConnections, dropped),
                 OperationCanceledException when timeout.IsCancellationRequested => new ConnectionException(
                     FailureKind.HandshakeTimeout, $"the handshake did not finish within {Settings.HandshakeTimeout.TotalSeconds:0.###} s"),
                 OperationCanceledException => new ConnectionException(FailureKind.LocalClose, "the handshake was cancelled: the transport is shutting down"),
@@ -423,7 +424,7 @@ internal sealed partial class TransportCore
                 _slots.Release(slot);
 
                 // An inbound peer that fails the handshake is anyone who can connect: rate-limited, so a flood cannot fill the log.
-                _refusals.Report(slot.Source, ReasonOf(failure), line);
+                _refusals.Report(slot.Source, slot.DropReason is null ? ReasonOf(failure) : "silent", line);
             }
             else
             {
@@ -449,7 +450,7 @@ internal sealed partial class TransportCore
 
     private static string ReasonOf(ConnectionException failure) => failure.Kind switch
     {
-        FailureKind.HandshakeTimeout => "silent or too slow",
+        FailureKind.HandshakeTimeout => "too slow",
         FailureKind.HandshakeRefused => "refused in the handshake (" + failure.RefusalCode + ")",
         FailureKind.ProtocolViolation or FailureKind.FrameTooLarge => "not speaking the protocol",
         _ => "closed or reset during the handshake",
