@@ -11,6 +11,8 @@ namespace AkkaRpc.Transport;
 public sealed class AkkaRpcTransportExtension : IExtension
 {
     private readonly ConcurrentDictionary<TransportCore, byte> _transports = new();
+    private readonly Lock _budgetLock = new();
+    private InboundBudget? _budget;
 
     /// <summary>Gets the extension of <paramref name="system"/>.</summary>
     public static AkkaRpcTransportExtension Get(ActorSystem system)
@@ -55,6 +57,24 @@ public sealed class AkkaRpcTransportExtension : IExtension
         foreach (var handle in _transports.Keys.SelectMany(t => t.Handles))
         {
             handle.Connection.Abort(new ConnectionException(FailureKind.LocalClose, reason));
+        }
+    }
+
+    /// <summary>Gets the one inbound byte budget every transport of the system shares; the smallest configured limit applies.</summary>
+    internal InboundBudget InboundBudget(long limit)
+    {
+        lock (_budgetLock)
+        {
+            if (_budget is null)
+            {
+                _budget = new InboundBudget(limit);
+            }
+            else
+            {
+                _budget.LowerTo(limit);
+            }
+
+            return _budget;
         }
     }
 

@@ -34,6 +34,21 @@ internal sealed record TransportSettings
 
     public required int MaxConnections { get; init; }
 
+    /// <summary>Gets how many handshake slots one source (a remote IP over TCP, a peer process over a Unix socket) may hold.</summary>
+    public required int MaxHandshakingPerSource { get; init; }
+
+    /// <summary>Gets how long an inbound connection may stay connected without sending a byte before it is closed.</summary>
+    public required TimeSpan SilentTimeout { get; init; }
+
+    /// <summary>Gets the interval over which refused and failed unauthenticated peers are summed into one log line.</summary>
+    public required TimeSpan RefusalLogInterval { get; init; }
+
+    /// <summary>Gets how long a started frame may go without progress before its connection is closed.</summary>
+    public required TimeSpan PartialFrameTimeout { get; init; }
+
+    /// <summary>Gets the node-wide budget for received, not yet delivered bytes of large frames.</summary>
+    public required long MaxInboundBufferedBytes { get; init; }
+
     public required long MaxQueuedBytes { get; init; }
 
     public required TimeSpan WriteStallTimeout { get; init; }
@@ -64,6 +79,11 @@ internal sealed record TransportSettings
             HandshakeTimeout = config.GetTimeSpan("handshake-timeout", TimeSpan.FromSeconds(5), allowInfinite: false),
             MaxHandshakingConnections = config.GetInt("max-handshaking-connections", 64),
             MaxConnections = config.GetInt("max-connections", 1024),
+            MaxHandshakingPerSource = config.GetInt("max-handshaking-per-source", 32),
+            SilentTimeout = config.GetTimeSpan("silent-timeout", TimeSpan.FromSeconds(2), allowInfinite: false),
+            RefusalLogInterval = config.GetTimeSpan("refusal-log-interval", TimeSpan.FromSeconds(10), allowInfinite: false),
+            PartialFrameTimeout = config.GetTimeSpan("partial-frame-timeout", TimeSpan.FromSeconds(30), allowInfinite: false),
+            MaxInboundBufferedBytes = config.GetByteSize("max-inbound-buffered-bytes", 256L * 1024 * 1024) ?? 0,
             MaxQueuedBytes = config.GetByteSize("max-queued-bytes", 32 * 1024 * 1024) ?? 0,
             WriteStallTimeout = config.GetTimeSpan("write-stall-timeout", TimeSpan.FromSeconds(30), allowInfinite: false),
             Backlog = config.GetInt("backlog", 512),
@@ -81,6 +101,13 @@ internal sealed record TransportSettings
         Require(HandshakeTimeout > TimeSpan.Zero, "handshake-timeout must be positive");
         Require(MaxHandshakingConnections >= 1, "max-handshaking-connections must be at least 1");
         Require(MaxConnections >= 1, "max-connections must be at least 1");
+        Require(MaxHandshakingPerSource >= 1, "max-handshaking-per-source must be at least 1");
+        Require(SilentTimeout > TimeSpan.Zero, "silent-timeout must be positive");
+        Require(RefusalLogInterval > TimeSpan.Zero, "refusal-log-interval must be positive");
+        Require(PartialFrameTimeout > TimeSpan.Zero, "partial-frame-timeout must be positive");
+        Require(
+            MaxInboundBufferedBytes >= MaximumFrameSize + (long)Framing.FrameLayout.HeaderSize,
+            $"max-inbound-buffered-bytes ({MaxInboundBufferedBytes}) must be at least maximum-frame-size ({MaximumFrameSize}) plus its 5-byte header, so one frame always fits");
         Require(MaxQueuedBytes >= MaximumFrameSize, $"max-queued-bytes ({MaxQueuedBytes}) must be at least maximum-frame-size ({MaximumFrameSize}), so one frame always fits");
         Require(WriteStallTimeout > TimeSpan.Zero, "write-stall-timeout must be positive");
         Require(Port is >= 0 and <= IPEndPoint.MaxPort, $"port must be 0..{IPEndPoint.MaxPort} (is {Port})");

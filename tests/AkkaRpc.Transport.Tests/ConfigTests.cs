@@ -32,6 +32,11 @@ public sealed class ConfigTests
         Assert.Equal(64, settings.MaxHandshakingConnections);
         Assert.Equal(1024, settings.MaxConnections);
         Assert.Equal(32L * 1024 * 1024, settings.MaxQueuedBytes);
+        Assert.Equal(32, settings.MaxHandshakingPerSource);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.SilentTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.RefusalLogInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.PartialFrameTimeout);
+        Assert.Equal(256L * 1024 * 1024, settings.MaxInboundBufferedBytes);
         Assert.True(settings.Listen);
     }
 
@@ -39,6 +44,11 @@ public sealed class ConfigTests
     [InlineData("maximum-frame-size = 100b", "maximum-frame-size must be at least 1024")]
     [InlineData("max-queued-bytes = 1 KiB", "max-queued-bytes (1024) must be at least maximum-frame-size")]
     [InlineData("max-connections = 0", "max-connections must be at least 1")]
+    [InlineData("max-handshaking-per-source = 0", "max-handshaking-per-source must be at least 1")]
+    [InlineData("silent-timeout = 0s", "silent-timeout must be positive")]
+    [InlineData("refusal-log-interval = 0s", "refusal-log-interval must be positive")]
+    [InlineData("partial-frame-timeout = 0s", "partial-frame-timeout must be positive")]
+    [InlineData("max-inbound-buffered-bytes = 1 MiB", "max-inbound-buffered-bytes (1048576) must be at least maximum-frame-size (16777216) plus its 5-byte header")]
     [InlineData("port = 70000", "port must be 0..65535")]
     [InlineData("port = 65535\nport-search = 2", "port-search must be at least 1")]
     public void OutOfRangeSetting_IsAConfigurationErrorNamingTheKey(string hocon, string message)

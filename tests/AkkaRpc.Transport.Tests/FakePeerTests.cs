@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Akka.Actor;
 using Akka.TestKit;
+using AkkaRpc.Transport.Connections;
 using AkkaRpc.Transport.Framing;
 using AkkaRpc.Transport.Handshake;
 using AkkaRpc.Transport.Tests.Support;
@@ -199,29 +200,81 @@ public abstract class FakePeerTests(TransportKind kind, ITestOutputHelper output
         await AssertServesClientAsync(node);
     }
 
-    [Fact]
-    public async Task TooManyHandshakingConnections_TheExtraOneIsToldWhyAndClosed()
+    /// <summary>A peer that sends its Hello and reads the Challenge, then stalls: it has spoken, so its slot is not taken.</summary>
+    private async Task<FakePeer> StalledAfterHelloAsync(Address node, System.Net.IPAddress? from = null)
     {
-        // A long handshake timeout, so the two idle peers hold their slots for the whole test.
-        (ActorSystem nodeSystem, Address node) = StartNode(extraSection: Limits.Replace("handshake-timeout = 1 s", "handshake-timeout = 30 s", StringComparison.Ordinal));
-        TestProbe logs = WatchLogs(nodeSystem);
-        FakePeer idle1 = await FakePeer.ConnectAsync(node);
-        FakePeer idle2 = await FakePeer.ConnectAsync(node);
-        await using (FakePeer extra = await FakePeer.ConnectAsync(node))
-        {
-            (FrameType Type, byte[] Payload)? refused = await extra.ReadFrameAsync();
-            Assert.Equal(FrameType.Refused, refused?.Type);
-            Assert.Equal((byte)RefusalCode.TooManyConnections, refused!.Value.Payload[0]);
-            Assert.Empty(await extra.ReadUntilClosedAsync());
-        }
-
-        ExpectLog(logs, "2 connections are already in the handshake (max-handshaking-connections)");
-
-        // Freeing the handshake slots lets the next client in.
-        await idle1.DisposeAsync();
-        await idle2.DisposeAsync();
-        await AwaitAssertAsync(() => AssertServesClientAsync(node), TestTime.Seconds(20), TimeSpan.FromMilliseconds(100));
+        FakePeer peer = await FakePeer.ConnectAsync(node, from);
+        byte[] hello = HandshakeMessages.EncodeHello(HandshakeMessages.ProtocolVersion, 65536, new byte[32], new Address(Kind.Scheme, "stalled", "127.0.0.1", 1));
+        await peer.SendFrameAsync(FrameType.Hello, hello);
+        Assert.Equal(FrameType.Challenge, (await peer.ReadFrameAsync())?.Type);
+        return peer;
     }
+
+    private (ActorSystem Node, Address Address) StartPatientNode(string extra = "") =>
+        StartNode(extraSection: Limits.Replace("handshake-timeout = 1 s", "handshake-timeout = 30 s\nsilent-timeout = 30 s", StringComparison.Ordinal) + "\n" + extra);
+
+    [Fact]
+    public async Task HandshakeSlotsFullOfPeersThatSpoke_TheNextConnectionWaitsForAFreeSlot()
+    {
+        // Long timeouts, so the two stalled peers hold their slots until the test frees them.
+        (ActorSystem nodeSystem, Address node) = StartPatientNode();
+        await using FakePeer stalled1 = await StalledAfterHelloAsync(node);
+        await using FakePeer stalled2 = await StalledAfterHelloAsync(node);
+        await using FakePeer next = await FakePeer.ConnectAsync(node);
+        byte[] hello = HandshakeMessages.EncodeHello(HandshakeMessages.ProtocolVersion, 65536, new byte[32], new Address(Kind.Scheme, "next", "127.0.0.1", 1));
+        await next.SendFrameAsync(FrameType.Hello, hello);
+        Task<(FrameType Type, byte[] Payload)?> answer = next.ReadFrameAsync();
+
+        // Not refused, not served: it waits in the listen backlog while both slots are taken by peers that spoke.
+        await AwaitConditionAsync(() => Task.FromResult(Core(nodeSystem).HandshakingConnectionCount == 2), TestTime.Seconds(10));
+        Assert.False(answer.IsCompleted);
+
+        await stalled1.DisposeAsync();
+        Assert.Equal(FrameType.Challenge, (await answer)?.Type);
+    }
+
+    [Fact]
+    public async Task HandshakeSlotsFullOfSilentPeers_ANewClientTakesTheOldestSilentOnesSlot()
+    {
+        (ActorSystem nodeSystem, Address node) = StartPatientNode();
+        TestProbe logs = WatchLogs(nodeSystem);
+        await using FakePeer silent1 = await FakePeer.ConnectAsync(node);
+        await using FakePeer silent2 = await FakePeer.ConnectAsync(node);
+        await AwaitConditionAsync(() => Task.FromResult(Core(nodeSystem).HandshakingConnectionCount == 2), TestTime.Seconds(10));
+
+        // A real client speaks at once; it gets in although both slots were taken.
+        await AssertServesClientAsync(node);
+
+        Assert.Equal([FrameType.Refused], await silent1.ReadUntilClosedAsync());
+        ExpectLog(logs, "it had sent nothing when its handshake slot was given to a newer connection");
+    }
+
+    [Fact]
+    public async Task SilentPeer_ClosedAfterSilentTimeout_LongBeforeTheHandshakeTimeout()
+    {
+        (ActorSystem nodeSystem, Address node) = StartNode(extraSection: Limits.Replace("handshake-timeout = 1 s", "handshake-timeout = 60 s\nsilent-timeout = 1 s", StringComparison.Ordinal));
+        TestProbe logs = WatchLogs(nodeSystem);
+        await using FakePeer peer = await FakePeer.ConnectAsync(node);
+
+        // FakePeer gives up reading after 20 s (dilated), far below the 60 s handshake timeout: only silent-timeout closes it.
+        Assert.Equal([FrameType.Refused], await peer.ReadUntilClosedAsync());
+        ExpectLog(logs, "the peer sent nothing within silent-timeout of connecting");
+        await AssertServesClientAsync(node);
+    }
+
+    [Fact]
+    public async Task PeersInTheHandshake_DoNotTakeAuthenticatedCapacity()
+    {
+        // Three stalled handshakes and max-connections = 2: the authenticated places stay free for real clients.
+        (_, Address node) = StartPatientNode("max-handshaking-connections = 4\nmax-connections = 2");
+        await using FakePeer stalled1 = await StalledAfterHelloAsync(node);
+        await using FakePeer stalled2 = await StalledAfterHelloAsync(node);
+        await using FakePeer stalled3 = await StalledAfterHelloAsync(node);
+
+        await AssertServesClientAsync(node);
+    }
+
+    private static TransportCore Core(ActorSystem system) => Assert.Single(AkkaRpcTransportExtension.Get(system).Transports);
 }
 
 public sealed class TcpFakePeerTests(ITestOutputHelper output) : FakePeerTests(TransportKind.Tcp, output);

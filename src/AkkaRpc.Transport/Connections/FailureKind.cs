@@ -24,6 +24,9 @@ internal enum FailureKind
     /// <summary>The peer stopped reading and the outbound queue stayed over its cap.</summary>
     SlowReader,
 
+    /// <summary>A partly received frame made no progress for partial-frame-timeout.</summary>
+    FrameStalled,
+
     /// <summary>The handshake did not finish in time.</summary>
     HandshakeTimeout,
 

@@ -36,6 +36,25 @@ internal static partial class PeerCredentials
         return peer == own ? null : $"the peer runs as uid {peer}, not as this node's uid {own}";
     }
 
+    /// <summary>Gets the pid of the process at the other end, or null where it cannot be read (not Linux, or the call failed).</summary>
+    public static int? PeerPid(Socket socket)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        Span<byte> ucred = stackalloc byte[12];
+        try
+        {
+            return socket.GetRawSocketOption(SolSocket, SoPeerCred, ucred) >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(ucred) : null;
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+
     [LibraryImport("libc")]
     private static partial uint geteuid();
 }

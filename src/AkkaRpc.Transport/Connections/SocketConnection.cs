@@ -36,7 +36,10 @@ internal sealed class SocketConnection : IAsyncDisposable
     private ConnectionException? _abortReason;
     private long _queuedBytes;
     private long _socketWrites;
+    private long _bytesReceived;
     private int _disposed;
+    private bool _established;
+    private TaskCompletionSource? _receiveGate;
 
     public SocketConnection(Socket socket, TransportSettings settings, ILoggingAdapter log)
     {
@@ -85,6 +88,9 @@ internal sealed class SocketConnection : IAsyncDisposable
     /// <summary>Gets how many socket send calls the send loop made; with batching, fewer than frames sent.</summary>
     public long SocketWrites => Interlocked.Read(ref _socketWrites);
 
+    /// <summary>Gets how many bytes the peer has sent so far; 0 means it has said nothing at all.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
     /// <summary>Gets the reason the connection was torn down, once it was.</summary>
     public ConnectionException? AbortReason => Volatile.Read(ref _abortReason);
 
@@ -127,6 +133,19 @@ internal sealed class SocketConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Says the handshake succeeded. Until then the receive loop waits for data before it takes a buffer, so the many
+    /// idle or hostile connections a node may hold before authentication cost no receive buffer each.
+    /// </summary>
+    public void MarkEstablished() => Volatile.Write(ref _established, true);
+
+    /// <summary>Stops reading the socket after the receive in progress (backpressure: the peer's bytes wait in the kernel).</summary>
+    public void PauseReceiving() =>
+        Interlocked.CompareExchange(ref _receiveGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    /// <summary>Reads the socket again after <see cref="PauseReceiving"/>.</summary>
+    public void ResumeReceiving() => Interlocked.Exchange(ref _receiveGate, null)?.TrySetResult();
+
     /// <summary>Starts the receive and send loops.</summary>
     public void Start()
     {
@@ -159,6 +178,9 @@ internal sealed class SocketConnection : IAsyncDisposable
         }
 
         _socket.Dispose();
+
+        // A paused receive loop must wake to see the disposed socket and end.
+        ResumeReceiving();
     }
 
     /// <summary>
@@ -249,6 +271,17 @@ internal sealed class SocketConnection : IAsyncDisposable
         {
             while (true)
             {
+                if (Volatile.Read(ref _receiveGate) is { } gate)
+                {
+                    await gate.Task.ConfigureAwait(false);
+                }
+
+                if (!Volatile.Read(ref _established))
+                {
+                    // A zero-byte receive completes when data is ready, without holding a 64 KiB buffer meanwhile.
+                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
+                }
+
                 Memory<byte> memory = writer.GetMemory(MinReceiveBufferSize);
                 int received = await _socket.ReceiveAsync(memory, SocketFlags.None).ConfigureAwait(false);
                 if (received == 0)
@@ -256,6 +289,7 @@ internal sealed class SocketConnection : IAsyncDisposable
                     break;
                 }
 
+                Interlocked.Add(ref _bytesReceived, received);
                 writer.Advance(received);
                 FlushResult flush = await writer.FlushAsync().ConfigureAwait(false);
                 if (flush.IsCompleted)

@@ -20,6 +20,9 @@ internal abstract class SocketFamily
 
     /// <summary>Returns null if the peer at the other end of a connected socket may proceed, else why not.</summary>
     public abstract string? CheckPeer(Socket socket);
+
+    /// <summary>Names where an accepted connection comes from, for the per-source share of the handshake slots.</summary>
+    public abstract string SourceOf(Socket socket);
 }
 
 /// <summary>TCP, on loopback unless <c>allow-non-loopback = on</c>.</summary>
@@ -91,6 +94,20 @@ internal sealed class TcpFamily : SocketFamily
 
     public override string? CheckPeer(Socket socket) => null;
 
+    // Every loopback client shares 127.0.0.1, so on loopback this is one source; silent-timeout and taking a silent
+    // peer's slot are what keep a local flood from starving local clients.
+    public override string SourceOf(Socket socket)
+    {
+        try
+        {
+            return socket.RemoteEndPoint is IPEndPoint ip ? ip.Address.ToString() : "unknown";
+        }
+        catch (SocketException)
+        {
+            return "unknown";
+        }
+    }
+
     private static IPAddress? ParseHost(string host) =>
         IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? ip) ? ip : host == "localhost" ? IPAddress.Loopback : null;
 }
@@ -127,4 +144,7 @@ internal sealed class UnixFamily : SocketFamily
     public override Socket NewClientSocket(EndPoint endPoint) => new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
 
     public override string? CheckPeer(Socket socket) => PeerCredentials.CheckSameUser(socket);
+
+    // The uid is always ours (CheckPeer), so the peer process is what tells sources apart.
+    public override string SourceOf(Socket socket) => PeerCredentials.PeerPid(socket) is { } pid ? $"pid {pid}" : "unknown";
 }

@@ -14,7 +14,7 @@ namespace AkkaRpc.Transport.Connections;
 /// accept under the connection and handshake caps, authenticate every connection before Akka sees it, associate
 /// out, drain, and shut down.
 /// </summary>
-internal sealed class TransportCore
+internal sealed partial class TransportCore
 {
     private readonly SocketFamily _family;
     private readonly ActorSystem _system;
@@ -24,11 +24,12 @@ internal sealed class TransportCore
     private readonly TaskCompletionSource<IAssociationEventListener> _associationListener = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task<byte[]>> _cookie;
+    private readonly HandshakeSlots _slots;
+    private readonly RefusalLog _refusals;
+    private readonly InboundBudget _budget;
     private Socket? _listenSocket;
     private IDisposable? _claim;
     private Task _acceptTask = Task.CompletedTask;
-    private int _open;
-    private int _handshaking;
     private int _inbound;
     private long _accepted;
     private int _accepting;
@@ -41,6 +42,9 @@ internal sealed class TransportCore
         Settings = settings;
         _log = Logging.GetLogger(system, "AkkaRpc.Transport." + family.Scheme);
         _cookie = new Lazy<Task<byte[]>>(() => CookieFile.LoadOrCreateAsync(settings.CookieFile));
+        _slots = new HandshakeSlots(settings.MaxHandshakingConnections, settings.MaxHandshakingPerSource, maxWaiting: 4 * settings.Backlog);
+        _refusals = new RefusalLog(_log, family.Scheme, settings.RefusalLogInterval, settings.TimeProvider);
+        _budget = AkkaRpcTransportExtension.Get(system).InboundBudget(settings.MaxInboundBufferedBytes);
     }
 
     public TransportSettings Settings { get; }
@@ -56,6 +60,12 @@ internal sealed class TransportCore
 
     /// <summary>Gets how many inbound connections have been authenticated since the transport started.</summary>
     public long AcceptedConnectionCount => Interlocked.Read(ref _accepted);
+
+    /// <summary>Gets how many inbound connections are in the handshake now.</summary>
+    public int HandshakingConnectionCount => _slots.Count;
+
+    /// <summary>Gets the node-wide budget for buffered large inbound frames.</summary>
+    public InboundBudget Budget => _budget;
 
     /// <summary>Gets every open association, for tests.</summary>
     public ICollection<RpcAssociationHandle> Handles => _handles.Keys;
@@ -75,6 +85,7 @@ internal sealed class TransportCore
             (_listenSocket, _claim, LocalAddress) = (socket, claim, address);
             Volatile.Write(ref _accepting, 1);
 
+            _reserve = OpenReserveDescriptor();
             _acceptTask = Task.Run(() => AcceptLoopAsync(socket));
             _log.Info("AkkaRpc {0} transport listening on {1}", _family.Scheme, address);
         }
@@ -102,6 +113,69 @@ internal sealed class TransportCore
             throw new InvalidAssociationException($"Cannot associate with {remote}: {ex.Message}", ex);
         }
 
+        (SocketConnection connection, PeerInfo peer) = await ConnectRetryingWhileBusyAsync(remote, endPoint, local).ConfigureAwait(false);
+
+        // Akka.Remote drops, without a word, every message whose recipient's address is not the receiving system's
+        // own: an association with a system other than the one asked for would only swallow what is sent over it.
+        if (!string.Equals(peer.Address.System, remote.System, StringComparison.Ordinal))
+        {
+            _log.Info("AkkaRpc did not associate with {0}: the system there is '{1}'", remote, peer.Address.System);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidAssociationException(
+                $"The node at {remote} is the actor system '{peer.Address.System}', not '{remote.System}': check the system name (akkarpc.system-name).");
+        }
+
+        if (!string.Equals(peer.Address.Host, remote.Host, StringComparison.OrdinalIgnoreCase) || peer.Address.Port != remote.Port)
+        {
+            _log.Info("AkkaRpc did not associate with {0}: the node there calls itself {1}", remote, peer.Address);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidAssociationException(
+                $"The node reached as {remote.Host}:{remote.Port} calls itself {peer.Address.Host}:{peer.Address.Port}, and Akka.Remote only delivers what is " +
+                "addressed to a node's own address: address it so (or set its public-hostname).");
+        }
+
+        connection.MarkEstablished();
+        var handle = new RpcAssociationHandle(local, remote, connection, peer, inbound: false, Settings, _budget, _log, Released);
+        Track(handle);
+        return handle;
+    }
+
+    /// <summary>
+    /// Connects and runs the handshake; a node that refuses only because it is busy (a full backlog, or out of
+    /// descriptors: it is under a flood of connections) is tried again after a short pause, until the handshake
+    /// timeout has passed.
+    /// </summary>
+    private async Task<(SocketConnection Connection, PeerInfo Peer)> ConnectRetryingWhileBusyAsync(Address remote, EndPoint endPoint, Address local)
+    {
+        long started = Settings.TimeProvider.GetTimestamp();
+        TimeSpan pause = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            try
+            {
+                return await ConnectOnceAsync(remote, endPoint, local).ConfigureAwait(false);
+            }
+            catch (InvalidAssociationException ex) when (
+                ex.InnerException is ConnectionException { RefusalCode: RefusalCode.TooManyConnections }
+                && Settings.TimeProvider.GetElapsedTime(started) + pause < Settings.HandshakeTimeout)
+            {
+                // Jitter, so clients refused together do not come back together.
+                await Task.Delay(pause + TimeSpan.FromMilliseconds(Random.Shared.Next(20)), Settings.TimeProvider).ConfigureAwait(false);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(500).Ticks));
+            }
+            catch (InvalidAssociationException ex) when (
+                ex.InnerException is SocketException { SocketErrorCode: SocketError.TryAgain or SocketError.WouldBlock }
+                && Settings.TimeProvider.GetElapsedTime(started) < Settings.HandshakeTimeout)
+            {
+                // A Unix socket's backlog is full. The kernel keeps no queue of waiting connectors: whoever connects
+                // when a place frees gets it, so backing off far would leave the places to a flood's tight loop.
+                await Task.Delay(TimeSpan.FromMilliseconds(5 + Random.Shared.Next(5)), Settings.TimeProvider).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(SocketConnection Connection, PeerInfo Peer)> ConnectOnceAsync(Address remote, EndPoint endPoint, Address local)
+    {
         Socket socket = _family.NewClientSocket(endPoint);
         using (var connectTimeout = new CancellationTokenSource(Settings.HandshakeTimeout, Settings.TimeProvider))
         {
@@ -136,28 +210,7 @@ internal sealed class TransportCore
             throw new InvalidAssociationException(DescribeAssociateFailure(remote, ex), ex);
         }
 
-        // Akka.Remote drops, without a word, every message whose recipient's address is not the receiving system's
-        // own: an association with a system other than the one asked for would only swallow what is sent over it.
-        if (!string.Equals(peer.Address.System, remote.System, StringComparison.Ordinal))
-        {
-            _log.Info("AkkaRpc did not associate with {0}: the system there is '{1}'", remote, peer.Address.System);
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidAssociationException(
-                $"The node at {remote} is the actor system '{peer.Address.System}', not '{remote.System}': check the system name (akkarpc.system-name).");
-        }
-
-        if (!string.Equals(peer.Address.Host, remote.Host, StringComparison.OrdinalIgnoreCase) || peer.Address.Port != remote.Port)
-        {
-            _log.Info("AkkaRpc did not associate with {0}: the node there calls itself {1}", remote, peer.Address);
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidAssociationException(
-                $"The node reached as {remote.Host}:{remote.Port} calls itself {peer.Address.Host}:{peer.Address.Port}, and Akka.Remote only delivers what is " +
-                "addressed to a node's own address: address it so (or set its public-hostname).");
-        }
-
-        var handle = new RpcAssociationHandle(local, remote, connection, peer, inbound: false, Settings.MaximumFrameSize, _log, Released);
-        Track(handle);
-        return handle;
+        return (connection, peer);
     }
 
     /// <summary>Refuses new connections from now on; live ones stay (the node is draining).</summary>
@@ -188,6 +241,7 @@ internal sealed class TransportCore
         StopAccepting();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _acceptTask.ConfigureAwait(false);
+        _slots.CancelWaiting();
 
         // Handshakes in flight observe the cancellation and close themselves; established ones flush and close.
         await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
@@ -198,6 +252,8 @@ internal sealed class TransportCore
 
         await Task.WhenAll(_handles.Keys.Select(h => h.Closed)).ConfigureAwait(false);
         _claim?.Dispose();
+        _reserve?.Dispose();
+        _refusals.Dispose();
         AkkaRpcTransportExtension.Get(_system).Unregister(this);
         return true;
     }
@@ -210,74 +266,85 @@ internal sealed class TransportCore
         _ => $"The handshake with {remote} failed: {ex.Message}",
     };
 
-    private async Task AcceptLoopAsync(Socket listenSocket)
+    /// <summary>
+    /// Takes an accepted socket into the handshake: refused at once over max-connections or from a wrong user, else
+    /// served once it has a handshake slot, which may mean waiting for one in arrival order (see HandshakeSlots).
+    /// </summary>
+    private Task AdmitInbound(Socket accepted)
+    {
+        var connection = new SocketConnection(accepted, Settings, _log);
+        var slot = new HandshakeSlot(connection, _family.SourceOf(accepted));
+        (RefusalCode Code, string Reason)? refusal =
+            Volatile.Read(ref _inbound) >= Settings.MaxConnections
+                ? (RefusalCode.TooManyConnections, $"the node already has its maximum of {Settings.MaxConnections} authenticated connections (max-connections)")
+            : _family.CheckPeer(accepted) is { } wrongUser ? (RefusalCode.WrongUser, wrongUser)
+            : null;
+        if (refusal is { } refused)
+        {
+            connection.Start();
+            _refusals.Report(slot.Source, refused.Code == RefusalCode.WrongUser ? "wrong user" : "over max-connections", $"AkkaRpc connection {connection.Name} refused: {refused.Reason}");
+            slot.Dispose();
+            return RefuseAsync(connection, refused.Code, refused.Reason);
+        }
+
+        return WaitAndServeInboundAsync(slot);
+    }
+
+    private async Task WaitAndServeInboundAsync(HandshakeSlot slot)
     {
         try
         {
-            // Akka completes the listener once its endpoint manager is ready; accepting starts then, as DotNetty does.
-            await _associationListener.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            if (await _slots.AdmitAsync(slot).ConfigureAwait(false) is { } evicted)
+            {
+                evicted.Slot.Drop(evicted.Reason);
+            }
         }
         catch (OperationCanceledException)
         {
+            slot.Dispose();
+            await slot.Connection.DisposeAsync().ConfigureAwait(false);
             return;
         }
 
-        while (true)
-        {
-            Socket accepted;
-            try
-            {
-                accepted = await listenSocket.AcceptAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception) when (_stopping.IsCancellationRequested || Volatile.Read(ref _accepting) == 0)
-            {
-                return;
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
-            {
-                // The client gave up before we accepted it; nothing to serve.
-                continue;
-            }
-            catch (Exception ex)
-            {
-                _log.Error(ex, "AkkaRpc accept loop on {0} failed; no more connections are accepted", LocalAddress);
-                return;
-            }
-
-            Task serve = ServeInboundAsync(accepted);
-            _inFlight.TryAdd(serve, 0);
-            _ = serve.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(t, out _), _inFlight, TaskScheduler.Default);
-        }
+        slot.Connection.Start();
+        await ServeInboundAsync(slot).ConfigureAwait(false);
     }
 
-    private async Task ServeInboundAsync(Socket accepted)
+    private async Task ServeInboundAsync(HandshakeSlot slot)
     {
-        var connection = new SocketConnection(accepted, Settings, _log);
-        int open = Interlocked.Increment(ref _open);
-        int handshaking = Interlocked.Increment(ref _handshaking);
+        SocketConnection connection = slot.Connection;
+        using HandshakeSlot owned = slot;
         bool established = false;
         try
         {
-            (RefusalCode Code, string Reason)? refusal =
-                open > Settings.MaxConnections ? (RefusalCode.TooManyConnections, $"the node already has its maximum of {Settings.MaxConnections} connections (max-connections)")
-                : handshaking > Settings.MaxHandshakingConnections ? (RefusalCode.TooManyConnections, $"{Settings.MaxHandshakingConnections} connections are already in the handshake (max-handshaking-connections)")
-                : _family.CheckPeer(accepted) is { } wrongUser ? (RefusalCode.WrongUser, wrongUser)
-                : null;
-            connection.Start();
-            if (refusal is { } refused)
+            using ITimer silence = Settings.TimeProvider.CreateTimer(
+                static state =>
+                {
+                    var s = (HandshakeSlot)state!;
+                    if (s.IsSilent)
+                    {
+                        s.Drop("the peer sent nothing within silent-timeout of connecting");
+                    }
+                },
+                slot,
+                Settings.SilentTimeout,
+                Timeout.InfiniteTimeSpan);
+            Address local = LocalAddress!;
+            PeerInfo peer = await EstablishAsync(connection, local, server: true, slot).ConfigureAwait(false);
+            _slots.Release(slot);
+            if (Interlocked.Increment(ref _inbound) > Settings.MaxConnections)
             {
-                _log.Warning("AkkaRpc connection {0} refused: {1}", connection.Name, refused.Reason);
-                await RefuseAsync(connection, refused.Code, refused.Reason).ConfigureAwait(false);
+                // Another handshake took the last authenticated place while this one ran.
+                Interlocked.Decrement(ref _inbound);
+                _refusals.Report(slot.Source, "over a connection cap", $"AkkaRpc connection {connection.Name} closed after its handshake: the node already has its maximum of {Settings.MaxConnections} authenticated connections (max-connections)");
+                await connection.DisposeAsync().ConfigureAwait(false);
                 return;
             }
 
-            Address local = LocalAddress!;
-            PeerInfo peer = await EstablishAsync(connection, local, server: true).ConfigureAwait(false);
-            var handle = new RpcAssociationHandle(local, peer.Address, connection, peer, inbound: true, Settings.MaximumFrameSize, _log, Released);
-            Interlocked.Increment(ref _inbound);
+            connection.MarkEstablished();
+            var handle = new RpcAssociationHandle(local, peer.Address, connection, peer, inbound: true, Settings, _budget, _log, Released);
             Interlocked.Increment(ref _accepted);
             established = true;
-            Interlocked.Decrement(ref _handshaking);
             Track(handle);
             if (_stopping.IsCancellationRequested)
             {
@@ -294,10 +361,10 @@ internal sealed class TransportCore
         }
         finally
         {
+            _slots.Release(slot);
             if (!established)
             {
-                Interlocked.Decrement(ref _handshaking);
-                Interlocked.Decrement(ref _open);
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
@@ -320,11 +387,11 @@ internal sealed class TransportCore
     /// Runs one half of the handshake under the handshake timeout. On failure the reason is logged, the connection
     /// closed (a Refused frame, when one was queued, is flushed first) and the reason thrown.
     /// </summary>
-    private async Task<PeerInfo> EstablishAsync(SocketConnection connection, Address local, bool server)
+    private async Task<PeerInfo> EstablishAsync(SocketConnection connection, Address local, bool server, HandshakeSlot? slot = null)
     {
         byte[] cookie = await _cookie.Value.ConfigureAwait(false);
         using var timeout = new CancellationTokenSource(Settings.HandshakeTimeout, Settings.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, timeout.Token, slot?.Dropped ?? CancellationToken.None);
         try
         {
             PeerInfo peer = server
@@ -342,12 +409,28 @@ internal sealed class TransportCore
             ConnectionException failure = ex switch
             {
                 ConnectionException known => known,
+                // Told as a busy node's refusal, which a real client that was merely slow to speak retries at once.
+                OperationCanceledException when slot?.DropReason is { } dropped => HandshakeProtocol.Refuse(connection, RefusalCode.TooManyConnections, dropped),
                 OperationCanceledException when timeout.IsCancellationRequested => new ConnectionException(
                     FailureKind.HandshakeTimeout, $"the handshake did not finish within {Settings.HandshakeTimeout.TotalSeconds:0.###} s"),
                 OperationCanceledException => new ConnectionException(FailureKind.LocalClose, "the handshake was cancelled: the transport is shutting down"),
                 _ => new ConnectionException(FailureKind.ConnectionAborted, $"unexpected error during the handshake: {ex.Message}", ex),
             };
-            _log.Warning("AkkaRpc handshake on {0} ({1}) failed: {2}", connection.Name, server ? "inbound" : "outbound", failure.Message);
+            string line = $"AkkaRpc handshake on {connection.Name} ({(server ? "inbound" : "outbound")}) failed: {failure.Message}";
+            if (slot is not null)
+            {
+                // The slot is free as soon as the handshake failed, not after the close's linger: under a flood of bad
+                // peers, slots held while refused peers read their Refused frame would keep good peers out.
+                _slots.Release(slot);
+
+                // An inbound peer that fails the handshake is anyone who can connect: rate-limited, so a flood cannot fill the log.
+                _refusals.Report(slot.Source, slot.DropReason is null ? ReasonOf(failure) : "silent", line);
+            }
+            else
+            {
+                _log.Warning(line);
+            }
+
             await connection.Input.CompleteAsync().ConfigureAwait(false);
 
             // A refusal or violation queued a Refused frame: close gracefully so the peer can read why.
@@ -365,6 +448,14 @@ internal sealed class TransportCore
         }
     }
 
+    private static string ReasonOf(ConnectionException failure) => failure.Kind switch
+    {
+        FailureKind.HandshakeTimeout => "too slow",
+        FailureKind.HandshakeRefused => "refused in the handshake (" + failure.RefusalCode + ")",
+        FailureKind.ProtocolViolation or FailureKind.FrameTooLarge => "not speaking the protocol",
+        _ => "closed or reset during the handshake",
+    };
+
     private void Track(RpcAssociationHandle handle)
     {
         _handles.TryAdd(handle, 0);
@@ -376,7 +467,6 @@ internal sealed class TransportCore
         if (_handles.TryRemove(handle, out _) && handle.IsInbound)
         {
             Interlocked.Decrement(ref _inbound);
-            Interlocked.Decrement(ref _open);
         }
     }
 }

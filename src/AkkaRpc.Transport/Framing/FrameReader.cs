@@ -12,10 +12,18 @@ internal static class FrameReader
     /// Returns false when the buffer holds only part of a frame.
     /// </summary>
     /// <exception cref="ConnectionException">The header names an unknown type or a length over <paramref name="maxPayloadSize"/>.</exception>
-    public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxPayloadSize, out FrameType type, out ReadOnlySequence<byte> payload)
+    public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxPayloadSize, out FrameType type, out ReadOnlySequence<byte> payload) =>
+        TryRead(ref buffer, maxPayloadSize, out type, out payload, out _);
+
+    /// <summary>
+    /// As <see cref="TryRead(ref ReadOnlySequence{byte}, int, out FrameType, out ReadOnlySequence{byte})"/>; when the
+    /// header is there, <paramref name="declaredLength"/> is the whole frame's length (header included), else 0.
+    /// </summary>
+    public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxPayloadSize, out FrameType type, out ReadOnlySequence<byte> payload, out long declaredLength)
     {
         type = default;
         payload = default;
+        declaredLength = 0;
         if (buffer.Length < FrameLayout.HeaderSize)
         {
             return false;
@@ -49,6 +57,7 @@ internal static class FrameReader
         }
 
         long frameLength = FrameLayout.HeaderSize + (long)length;
+        declaredLength = frameLength;
         if (buffer.Length < frameLength)
         {
             return false;

@@ -16,13 +16,21 @@ internal sealed class FakePeer : IAsyncDisposable
 
     private FakePeer(Socket socket) => _socket = socket;
 
-    /// <summary>Connects to the node listening at <paramref name="address"/> (an rpc.tcp or rpc.unix address).</summary>
-    public static async Task<FakePeer> ConnectAsync(Address address)
+    /// <summary>
+    /// Connects to the node listening at <paramref name="address"/> (an rpc.tcp or rpc.unix address); over TCP,
+    /// <paramref name="from"/> picks the local address (another loopback address is another source to the node).
+    /// </summary>
+    public static async Task<FakePeer> ConnectAsync(Address address, IPAddress? from = null)
     {
         EndPoint endPoint = EndPointOf(address);
         Socket socket = endPoint is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (from is not null)
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+        }
+
         using var cts = new CancellationTokenSource(TestTime.Seconds(10));
         await socket.ConnectAsync(endPoint, cts.Token);
         return new FakePeer(socket);
@@ -112,10 +120,11 @@ internal sealed class FakePeer : IAsyncDisposable
     }
 
     /// <summary>Runs the client half of the handshake with <paramref name="cookie"/>; returns the node's last frame.</summary>
-    public async Task<(FrameType Type, byte[] Payload)?> HandshakeAsync(byte[] cookie, string scheme, ushort version = HandshakeMessages.ProtocolVersion)
+    public async Task<(FrameType Type, byte[] Payload)?> HandshakeAsync(
+        byte[] cookie, string scheme, ushort version = HandshakeMessages.ProtocolVersion, Address? self = null)
     {
         byte[] nonce = RandomNumberGenerator.GetBytes(HandshakeMessages.NonceSize);
-        byte[] hello = HandshakeMessages.EncodeHello(version, 1024 * 1024, nonce, new Address(scheme, "fake", "127.0.0.1", 1));
+        byte[] hello = HandshakeMessages.EncodeHello(version, 1024 * 1024, nonce, self ?? new Address(scheme, "fake", "127.0.0.1", 1));
         await SendFrameAsync(FrameType.Hello, hello);
         (FrameType Type, byte[] Payload)? challenge = await ReadFrameAsync();
         if (challenge is not { Type: FrameType.Challenge })
@@ -126,6 +135,29 @@ internal sealed class FakePeer : IAsyncDisposable
         var decoded = HandshakeMessages.DecodeChallenge(challenge.Value.Payload, scheme);
         await SendFrameAsync(FrameType.ClientProof, HandshakeMessages.ClientProof(cookie, decoded.Nonce, hello, decoded.WithoutProof));
         return await ReadFrameAsync();
+    }
+
+    /// <summary>
+    /// Passes our handshake and then Akka.Remote's (its Associate PDU, as <paramref name="self"/>), so the node holds an
+    /// association that lives past Akka's handshake timeout; the peer then sends what the test wants.
+    /// </summary>
+    public async Task AssociateAsync(ActorSystem codecSystem, byte[] cookie, Address self)
+    {
+        (FrameType Type, byte[] Payload)? answer = await HandshakeAsync(cookie, self.Protocol, self: self);
+        if (answer?.Type != FrameType.Accepted)
+        {
+            throw new InvalidOperationException($"the node did not accept the fake peer: {answer?.Type}");
+        }
+
+        // Akka.Remote's PDU codec is internal; reflection builds the same bytes a real Akka.Remote peer sends.
+        System.Reflection.Assembly remote = typeof(Akka.Remote.RemoteSettings).Assembly;
+        Type codecType = remote.GetType("Akka.Remote.Transport.AkkaPduProtobuffCodec", throwOnError: true)!;
+        Type infoType = remote.GetType("Akka.Remote.Transport.HandshakeInfo", throwOnError: true)!;
+        object codec = Activator.CreateInstance(codecType, codecSystem)!;
+        // The origin is the transport's own address: Akka.Remote adds its "akka." prefix when it reads it.
+        object info = Activator.CreateInstance(infoType, self, Random.Shared.Next(1, int.MaxValue))!;
+        var associate = (Google.Protobuf.ByteString)codecType.GetMethod("ConstructAssociate")!.Invoke(codec, [info])!;
+        await SendFrameAsync(FrameType.Pdu, associate.Span);
     }
 
     public ValueTask DisposeAsync()

@@ -51,6 +51,14 @@ public abstract class TransportTestKit(TransportKind kind, ITestOutputHelper? ou
         return probe;
     }
 
+    /// <summary>Starts a <see cref="LogCounter"/> on <paramref name="system"/> for log sources containing <paramref name="source"/>.</summary>
+    protected static IActorRef CountWarnings(ActorSystem system, string source)
+    {
+        IActorRef counter = system.ActorOf(Props.Create(() => new LogCounter(source)));
+        system.EventStream.Subscribe(counter, typeof(LogEvent));
+        return counter;
+    }
+
     /// <summary>Waits (up to a dilated ceiling) for a log event containing <paramref name="text"/>; returns it.</summary>
     protected static LogEvent ExpectLog(TestProbe logs, string text, double seconds = 10) =>
         (LogEvent)logs.FishForMessage(
