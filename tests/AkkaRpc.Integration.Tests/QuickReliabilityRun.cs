@@ -13,7 +13,7 @@ public sealed class QuickReliabilityRun : IAsyncLifetime
 {
     private readonly string _json = Path.Combine(Path.GetTempPath(), $"akkarpc-reliability-{Guid.NewGuid():N}.json");
 
-    internal SuiteReport Report { get; private set; } = new("none", 0, []);
+    internal SuiteReport Report { get; private set; } = new("none", 0, [], "");
 
     internal string Table { get; private set; } = "";
 

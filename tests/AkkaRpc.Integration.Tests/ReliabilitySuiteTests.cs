@@ -37,7 +37,7 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
     [Fact]
     public void TheQuickRun_PrintsOneLinePerAttack_WithinItsCeiling()
     {
-        output.WriteLine($"akkarpc reliability --quick took {run.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"akkarpc reliability --quick took {run.Elapsed.TotalSeconds:0.0} s (load average {run.Report.LoadAverage})");
         output.WriteLine(run.Table);
         Assert.Equal(AttackCatalog.For(SuiteProfile.Quick).Select(a => a.Name), run.Report.Results.Select(r => r.Attack));
         Assert.Contains("acknowledged writes", run.Table, StringComparison.Ordinal);
@@ -92,8 +92,10 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
     [InlineData("bad handshakes, garbage and oversize frames", "version 99: refused")]
     [InlineData("bad handshakes, garbage and oversize frames", "100 MB frame before authentication: refused")]
     [InlineData("bad handshakes, garbage and oversize frames", "17 MiB request: StatementRefusedException")]
-    [InlineData("bad handshakes, garbage and oversize frames", "same client after it: 1 row")]
-    [InlineData("wrong cookie", "client with another cookie: ")]
+    [InlineData("bad handshakes, garbage and oversize frames", "same client after it: served (1 row)")]
+    // NOT YET ON MAIN: the refused client is told "No AkkaRpc node at ...", not that its cookie was refused; once the
+    // error names the cookie, expect that text here instead.
+    [InlineData("wrong cookie", "client with another cookie: NodeUnreachableException")]
     [InlineData("bad database names", "8/8 refused")]
     [InlineData("ATTACH / VACUUM INTO / load_extension", "file outside written: no")]
     [InlineData("corrupt database header", "DatabaseUnavailableException")]
@@ -108,7 +110,7 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
     [InlineData("cursors opened and never fetched", "one client left 16 cursors open")]
     [InlineData("cursors opened and never fetched", "meanwhile: 2500 rows")]
     [InlineData("cursors opened and never fetched", "after the first client left: 2500 rows")]
-    [InlineData("huge parameter count, zeroblob reply", "same client after: 1 row")]
+    [InlineData("huge parameter count, zeroblob reply", "same client after: served (1 row)")]
     [InlineData("many distinct database names", "200/200 names answered")]
     [InlineData("unauthenticated connection flood", "a TCP client before: served")]
     [InlineData("SIGSTOP 2 s", "same client's next insert after resume: acknowledged")]
@@ -121,7 +123,10 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
         Assert.DoesNotContain("FINISHED", line.Outcome, StringComparison.Ordinal);
         Assert.DoesNotContain("REWRITTEN", line.Outcome, StringComparison.Ordinal);
         Assert.DoesNotContain("STILL RUNNING", line.Outcome, StringComparison.Ordinal);
-        Assert.DoesNotContain("connected and queried", line.Outcome, StringComparison.Ordinal);
+        if (attack == "wrong cookie")
+        {
+            Assert.DoesNotContain("served", line.Outcome, StringComparison.Ordinal);
+        }
     }
 
     // NOT YET ON MAIN, to add when they merge:

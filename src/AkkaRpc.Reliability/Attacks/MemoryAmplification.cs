@@ -39,7 +39,7 @@ internal sealed class MemoryAmplification : Attack
         var zeroblob = await Attempt.TimedAsync(
             async () => $"{(await db.QueryAsync($"SELECT zeroblob({context.Profile.ZeroblobBytes})", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row",
             cancellationToken).ConfigureAwait(false);
-        var after = await Attempt.DescribeAsync(async () => $"{(await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row", cancellationToken).ConfigureAwait(false);
+        var after = await AttackContext.QueryOneAsync(db, cancellationToken).ConfigureAwait(false);
         return new AttackObservation(
             $"Execute with {context.Profile.PositionalParameters:N0} NULL parameters: {paramsOutcome}, node memory {before:0} -> peak {peak:0} MiB; " +
             $"SELECT zeroblob({context.Profile.ZeroblobBytes:N0}): {zeroblob}; same client after: {after}");

@@ -26,13 +26,7 @@ internal sealed class RemotePoisonPill : Attack
         var identity = await Attempt.DescribeAsync(
             async () => (await databases.Ask<ActorIdentity>(new Identify(1), TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).Subject is null ? "GONE" : "still there",
             cancellationToken).ConfigureAwait(false);
-        var query = await Attempt.DescribeAsync(
-            async () =>
-            {
-                await using var db = await context.ConnectAsync("after-poison", cancellationToken).ConfigureAwait(false);
-                return $"served ({(await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row)";
-            },
-            cancellationToken).ConfigureAwait(false);
+        var query = await context.FreshClientAsync("after-poison", cancellationToken).ConfigureAwait(false);
         return new AttackObservation($"/user/databases after PoisonPill and Kill: {identity}; a new client: {query}; node {(context.Node.HasExited ? "EXITED" : "running")}");
     }
 }

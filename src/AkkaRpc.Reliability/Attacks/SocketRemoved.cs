@@ -28,15 +28,9 @@ internal sealed class SocketRemoved : Attack
         }
 
         var recreated = File.Exists(context.Sandbox.Socket) ? $"re-created after {Describe.Seconds(wait.Elapsed)}" : $"NOT re-created within {Describe.Seconds(ceiling)}";
-        var fresh = await Attempt.TimedAsync(
-            async () =>
-            {
-                await using var db = await context.ConnectAsync("sock2", cancellationToken, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-                return $"served ({(await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row)";
-            },
-            cancellationToken).ConfigureAwait(false);
+        var fresh = await context.FreshClientAsync("sock2", cancellationToken).ConfigureAwait(false);
         var status = await Attempt.DescribeAsync(async () => $"{(await AkkaRpcNodes.StatusAsync(context.ClientOptions(), cancellationToken).ConfigureAwait(false)).Count} node(s)", cancellationToken).ConfigureAwait(false);
-        var old = await Attempt.DescribeAsync(async () => $"served ({(await connected.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row)", cancellationToken).ConfigureAwait(false);
+        var old = await AttackContext.QueryOneAsync(connected, cancellationToken).ConfigureAwait(false);
         return new AttackObservation($"socket {recreated}; new client: {fresh}; status: {status}; client connected before: {old}");
     }
 }

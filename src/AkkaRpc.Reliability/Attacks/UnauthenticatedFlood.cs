@@ -20,7 +20,7 @@ internal sealed class UnauthenticatedFlood : Attack
         var options = context.ClientOptions();
         options.NodeAddress = node.ToString();
         options.UnixSocket = "";
-        var before = await ServeOverTcpAsync(options, cancellationToken).ConfigureAwait(false);
+        var before = await context.FreshClientAsync("flooded", cancellationToken, options).ConfigureAwait(false);
         var linesBefore = context.Node.LinesPrinted;
         var charsBefore = context.Node.CharactersPrinted;
         var memoryBefore = context.Node.ResidentMiB() ?? 0;
@@ -56,7 +56,7 @@ internal sealed class UnauthenticatedFlood : Attack
         await Task.Delay(context.Profile.FloodDuration / 3, cancellationToken).ConfigureAwait(false);
 
         // A legitimate TCP client during the flood.
-        var during = await ServeOverTcpAsync(options, cancellationToken).ConfigureAwait(false);
+        var during = await context.FreshClientAsync("flooded", cancellationToken, options).ConfigureAwait(false);
         var memoryDuring = context.Node.ResidentMiB() ?? 0;
         await Task.WhenAll(slots).ConfigureAwait(false);
         var lines = context.Node.LinesPrinted - linesBefore;
@@ -65,12 +65,4 @@ internal sealed class UnauthenticatedFlood : Attack
             $"{context.Profile.FloodConnections} slots for {Describe.Seconds(context.Profile.FloodDuration)}: {opened} connections opened, {refused} refused; " +
             $"a TCP client before: {before}, during: {during}; node log +{lines} lines ({kib:0} KiB); memory {memoryBefore:0} -> {memoryDuring:0} MiB");
     }
-
-    private static Task<string> ServeOverTcpAsync(AkkaRpcClientOptions options, CancellationToken cancellationToken) => Attempt.TimedAsync(
-        async () =>
-        {
-            await using var db = await AkkaRpcClient.ConnectAsync("flooded", options, cancellationToken).ConfigureAwait(false);
-            return $"served ({(await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row)";
-        },
-        cancellationToken);
 }

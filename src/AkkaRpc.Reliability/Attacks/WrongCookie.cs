@@ -19,13 +19,7 @@ internal sealed class WrongCookie : Attack
         }
         var options = context.ClientOptions();
         options.CookiePath = otherCookie;
-        var outcome = await Attempt.TimedAsync(
-            async () =>
-            {
-                await using var db = await Client.AkkaRpcClient.ConnectAsync("cookie", options, cancellationToken).ConfigureAwait(false);
-                return $"connected and queried {(await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row";
-            },
-            cancellationToken).ConfigureAwait(false);
+        var outcome = await context.FreshClientAsync("cookie", cancellationToken, options).ConfigureAwait(false);
         return new AttackObservation("client with another cookie: " + outcome);
     }
 }

@@ -9,7 +9,7 @@ internal static class ResultTable
     /// <summary>Writes <paramref name="report"/> to <paramref name="console"/>.</summary>
     public static void Write(IAnsiConsole console, SuiteReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"akkarpc reliability ({report.Profile}, {report.Seconds:0} s)");
+        var table = new Table().Border(TableBorder.Rounded).Title($"akkarpc reliability ({report.Profile}, {report.Seconds:0} s, load average {report.LoadAverage})");
         table.AddColumn("attack");
         table.AddColumn("item");
         table.AddColumn("outcome");

@@ -50,6 +50,23 @@ internal sealed class AttackContext : IAsyncDisposable
     public Task<AkkaRpcDatabase> ConnectAsync(string database, CancellationToken cancellationToken, TimeSpan? requestTimeout = null) =>
         AkkaRpcClient.ConnectAsync(database, ClientOptions(requestTimeout), cancellationToken);
 
+    /// <summary>Whether <paramref name="db"/> answers a one-row query: "served (1 row)", or the error it met.</summary>
+    public static Task<string> QueryOneAsync(AkkaRpcDatabase db, CancellationToken cancellationToken) => Attempt.DescribeAsync(
+        async () => $"served ({(await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false)).Count} row)",
+        cancellationToken);
+
+    /// <summary>
+    /// Whether a fresh client (this sandbox's, or one with <paramref name="options"/>) connects to
+    /// <paramref name="database"/> and is answered, and how long that took.
+    /// </summary>
+    public Task<string> FreshClientAsync(string database, CancellationToken cancellationToken, AkkaRpcClientOptions? options = null) => Attempt.TimedAsync(
+        async () =>
+        {
+            await using var db = await AkkaRpcClient.ConnectAsync(database, options ?? ClientOptions(), cancellationToken).ConfigureAwait(false);
+            return await db.QueryAsync("SELECT 1", cancellationToken: cancellationToken).ConfigureAwait(false) is { Count: 1 } ? "served (1 row)" : "answered without its row";
+        },
+        cancellationToken);
+
     /// <summary>
     /// A plain Akka.NET client system of this sandbox (its cookie, our transport), for attacks that send raw protocol
     /// messages; terminated with the context.

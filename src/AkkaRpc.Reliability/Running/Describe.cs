@@ -6,7 +6,7 @@ namespace AkkaRpc.Reliability.Running;
 /// <summary>Short, one-line texts of what a client saw, for the outcome column.</summary>
 internal static partial class Describe
 {
-    private const int MaxLength = 160;
+    private const int MaxLength = 240;
 
     /// <summary>The exception's type and first line of its message.</summary>
     public static string Error(Exception exception)

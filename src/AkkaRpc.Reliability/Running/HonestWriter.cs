@@ -76,8 +76,13 @@ internal sealed class HonestWriter
             {
                 try
                 {
-                    await db.ExecuteAsync($"INSERT INTO {Table} (writer, seq) VALUES ($w, $s)", new { w = id, s = seq }).ConfigureAwait(false);
+                    // Stopping cancels a request still waiting (its outcome unknown, so neither acknowledged nor failed).
+                    await db.ExecuteAsync($"INSERT INTO {Table} (writer, seq) VALUES ($w, $s)", new { w = id, s = seq }, cancellationToken: _stop.Token).ConfigureAwait(false);
                     Interlocked.Increment(ref _acknowledged);
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    break;
                 }
 #pragma warning disable CA1031 // Any failure is what the attack made the writer see: counted and reported, never thrown.
                 catch (Exception ex)

@@ -44,7 +44,19 @@ internal sealed class ReliabilitySuite
             results.Add(result);
         }
 
-        return new SuiteReport(_profile.Name, clock.Elapsed.TotalSeconds, results);
+        return new SuiteReport(_profile.Name, clock.Elapsed.TotalSeconds, results, LoadAverage());
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "unknown"; // not Linux
+        }
     }
 
     private async Task<AttackResult> RunOneAsync(Attack attack, CancellationToken cancellationToken)
