@@ -21,9 +21,6 @@ internal abstract class Attack
     /// <summary>Gets the pause between one honest writer's inserts; zero writes as fast as the node answers.</summary>
     public virtual TimeSpan WriterPacing => TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Gets extra <c>akkarpc serve</c> arguments for this attack's node.</summary>
-    public virtual IReadOnlyList<string> ServeArguments => [];
-
     /// <summary>Runs the attack; returns what it saw. Must end by itself within the profile's bounds.</summary>
     public abstract Task<AttackObservation> RunAsync(AttackContext context, CancellationToken cancellationToken);
 }

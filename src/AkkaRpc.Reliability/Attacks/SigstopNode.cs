@@ -14,7 +14,8 @@ internal sealed class SigstopNode(TimeSpan pause) : Attack
 
     public override async Task<AttackObservation> RunAsync(AttackContext context, CancellationToken cancellationToken)
     {
-        await using var db = await context.ConnectAsync("paused", cancellationToken).ConfigureAwait(false);
+        var database = $"paused{pause.TotalSeconds:0}";
+        await using var db = await context.ConnectAsync(database, cancellationToken).ConfigureAwait(false);
         await db.ExecuteAsync("CREATE TABLE t (v)", cancellationToken: cancellationToken).ConfigureAwait(false);
         context.Node.Signal("STOP");
         string during;
@@ -34,6 +35,6 @@ internal sealed class SigstopNode(TimeSpan pause) : Attack
         var acknowledged = (during.StartsWith("acknowledged", StringComparison.Ordinal) ? 1 : 0) + (after.StartsWith("acknowledged", StringComparison.Ordinal) ? 1 : 0);
         return new AttackObservation(
             $"insert sent during the pause: {during}; same client's next insert after resume: {after}",
-            [new WriteTally("paused", "t", acknowledged)]);
+            [new WriteTally(database, "t", acknowledged)]);
     }
 }

@@ -4,17 +4,17 @@ using AkkaRpc.Client;
 namespace AkkaRpc.Reliability.Running;
 
 /// <summary>What an attack works with: its node (which it may kill; <see cref="RestartAsync"/> brings one back on the same
-/// files), the sandbox's paths, the run's profile, and clients of its own that never start a node.</summary>
+/// files), the sandbox's paths, the run's profile, and clients of its own that never start a node. Disposing closes those
+/// clients; the node, whichever is current, stays with the suite.</summary>
 internal sealed class AttackContext : IAsyncDisposable
 {
     private readonly List<ActorSystem> _systems = [];
 
-    public AttackContext(Sandbox sandbox, NodeUnderAttack node, SuiteProfile profile, IReadOnlyList<string> serveArguments, TimeSpan startCeiling)
+    public AttackContext(Sandbox sandbox, NodeUnderAttack node, SuiteProfile profile, TimeSpan startCeiling)
     {
         Sandbox = sandbox;
         Node = node;
         Profile = profile;
-        ServeArguments = serveArguments;
         StartCeiling = startCeiling;
     }
 
@@ -26,9 +26,6 @@ internal sealed class AttackContext : IAsyncDisposable
 
     /// <summary>Gets the run's counts and durations.</summary>
     public SuiteProfile Profile { get; }
-
-    /// <summary>Gets the extra <c>serve</c> arguments the attack's node runs with.</summary>
-    public IReadOnlyList<string> ServeArguments { get; }
 
     /// <summary>Gets how long a node may take to start.</summary>
     public TimeSpan StartCeiling { get; }
@@ -98,7 +95,7 @@ internal sealed class AttackContext : IAsyncDisposable
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
         await Node.DisposeAsync().ConfigureAwait(false);
-        Node = await NodeUnderAttack.StartAsync(Sandbox, ServeArguments, StartCeiling, cancellationToken).ConfigureAwait(false);
+        Node = await NodeUnderAttack.StartAsync(Sandbox, StartCeiling, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -120,7 +117,5 @@ internal sealed class AttackContext : IAsyncDisposable
                 // A system whose node was killed may take long to give up its association; the process ends it anyway.
             }
         }
-
-        await Node.DisposeAsync().ConfigureAwait(false);
     }
 }

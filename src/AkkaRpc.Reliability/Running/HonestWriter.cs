@@ -15,9 +15,6 @@ internal sealed class HonestWriter
     /// <summary>The database the honest writers use; no attack touches it.</summary>
     public const string Database = "honest";
 
-    /// <summary>The table they insert into.</summary>
-    public const string Table = "w";
-
     private const int MaxInsertsPerWriter = 1_000_000;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _errors = new();
@@ -25,21 +22,25 @@ internal sealed class HonestWriter
     private long _acknowledged;
     private long _failed;
 
-    private HonestWriter()
+    private HonestWriter(string table)
     {
+        Table = table;
     }
+
+    /// <summary>Gets the table they insert into, one per attack.</summary>
+    public string Table { get; }
 
     /// <summary>Gets how many inserts were acknowledged so far.</summary>
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
     /// <summary>Connects <paramref name="writers"/> clients, creates the table and starts them writing.</summary>
-    public static async Task<HonestWriter> StartAsync(AttackContext context, int writers, TimeSpan pacing, CancellationToken cancellationToken)
+    public static async Task<HonestWriter> StartAsync(AttackContext context, string table, int writers, TimeSpan pacing, CancellationToken cancellationToken)
     {
-        var writer = new HonestWriter();
+        var writer = new HonestWriter(table);
         for (var w = 0; w < writers; w++)
         {
             var db = await context.ConnectAsync(Database, cancellationToken).ConfigureAwait(false);
-            await db.ExecuteAsync($"CREATE TABLE IF NOT EXISTS {Table} (writer INTEGER, seq INTEGER)", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await db.ExecuteAsync($"CREATE TABLE IF NOT EXISTS {table} (writer INTEGER, seq INTEGER)", cancellationToken: cancellationToken).ConfigureAwait(false);
             var id = w;
             writer._loops.Add(Task.Run(() => writer.WriteAsync(db, id, pacing), CancellationToken.None));
         }

@@ -67,7 +67,7 @@ internal sealed class NodeUnderAttack : IAsyncDisposable
     public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "akkarpc.exe" : "akkarpc");
 
     /// <summary>Starts a node on <paramref name="sandbox"/> and waits until it serves, at most <paramref name="ceiling"/>.</summary>
-    public static async Task<NodeUnderAttack> StartAsync(Sandbox sandbox, IReadOnlyList<string> extraArguments, TimeSpan ceiling, CancellationToken cancellationToken)
+    public static async Task<NodeUnderAttack> StartAsync(Sandbox sandbox, TimeSpan ceiling, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -76,7 +76,7 @@ internal sealed class NodeUnderAttack : IAsyncDisposable
             UseShellExecute = false,
         };
         string[] arguments = ["serve", "--data-dir", sandbox.DataDirectory, "--port", "0", "--socket", sandbox.Socket, $"--remote:cookie-path={sandbox.Cookie}"];
-        foreach (var argument in arguments.Concat(extraArguments))
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

@@ -6,9 +6,10 @@ using AkkaRpc.Reliability.Reporting;
 namespace AkkaRpc.Reliability.Running;
 
 /// <summary>
-/// Runs attacks one after another, each on a node of its own: start the node and the honest writers, attack, stop the
-/// writers, check that a fresh client is served another database, kill the node, restart it on the same files and
-/// count the rows behind every acknowledged insert.
+/// Runs attacks one after another, each on a freshly started node: start the honest writers, attack, stop the writers,
+/// check that a fresh client is served another database, kill the node, restart it on the same files and count the rows
+/// behind every acknowledged insert. That restarted node, a new process, is the next attack's: one start per attack.
+/// Attacks use databases of their own, and the honest writers a table per attack, so no count mixes two attacks.
 /// </summary>
 internal sealed class ReliabilitySuite
 {
@@ -35,13 +36,26 @@ internal sealed class ReliabilitySuite
     {
         var clock = Stopwatch.StartNew();
         var results = new List<AttackResult>();
-        foreach (var attack in attacks)
+        using var sandbox = new Sandbox();
+        NodeUnderAttack? node = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _progress($"{attack.Name}...");
-            var result = await RunOneAsync(attack, cancellationToken).ConfigureAwait(false);
-            _progress($"{attack.Name}: {result.Outcome} | acknowledged {result.AcknowledgedWrites}, rows {result.RowsPresent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, serving {result.NodeServing} ({result.Seconds:0.0} s)");
-            results.Add(result);
+            foreach (var (attack, index) in attacks.Select((a, i) => (a, i)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _progress($"{attack.Name}...");
+                AttackResult result;
+                (result, node) = await RunOneAsync(attack, index, sandbox, node, cancellationToken).ConfigureAwait(false);
+                _progress($"{attack.Name}: {result.Outcome} | acknowledged {result.AcknowledgedWrites}, rows {result.RowsPresent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, serving {result.NodeServing} ({result.Seconds:0.0} s)");
+                results.Add(result);
+            }
+        }
+        finally
+        {
+            if (node is not null)
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         return new SuiteReport(_profile.Name, clock.Elapsed.TotalSeconds, results, LoadAverage());
@@ -59,23 +73,30 @@ internal sealed class ReliabilitySuite
         }
     }
 
-    private async Task<AttackResult> RunOneAsync(Attack attack, CancellationToken cancellationToken)
+    /// <summary>Runs one attack on <paramref name="node"/> (started first when there is none); returns its line and the node left for the next.</summary>
+    private async Task<(AttackResult Result, NodeUnderAttack? Node)> RunOneAsync(Attack attack, int index, Sandbox sandbox, NodeUnderAttack? node, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var sandbox = new Sandbox();
-        NodeUnderAttack node;
-        try
+        if (node is null || node.HasExited)
         {
-            node = await NodeUnderAttack.StartAsync(sandbox, attack.ServeArguments, _startCeiling, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException ex)
-        {
-            return new AttackResult(attack.Name, attack.Item, "node did not start: " + Describe.Error(ex), 0, null, null, false, "", clock.Elapsed.TotalSeconds);
+            if (node is not null)
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                node = await NodeUnderAttack.StartAsync(sandbox, _startCeiling, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                return (new AttackResult(attack.Name, attack.Item, "node did not start: " + Describe.Error(ex), 0, null, null, false, "", clock.Elapsed.TotalSeconds), null);
+            }
         }
 
         var phases = new List<string> { $"start {clock.Elapsed.TotalSeconds:0.0}" };
-        await using var context = new AttackContext(sandbox, node, _profile, attack.ServeArguments, _startCeiling);
-        var writer = await HonestWriter.StartAsync(context, attack.HonestWriters, attack.WriterPacing, cancellationToken).ConfigureAwait(false);
+        await using var context = new AttackContext(sandbox, node, _profile, _startCeiling);
+        var writer = await HonestWriter.StartAsync(context, $"w{index}", attack.HonestWriters, attack.WriterPacing, cancellationToken).ConfigureAwait(false);
         string outcome;
         IReadOnlyList<WriteTally> own = [];
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -117,7 +138,7 @@ internal sealed class ReliabilitySuite
 
         phases.Add($"counted {clock.Elapsed.TotalSeconds:0.0} s");
         _progress($"  ({string.Join(", ", phases)})");
-        return new AttackResult(attack.Name, attack.Item, outcome, tallies.Sum(t => t.Acknowledged), rows, lost, serving, note, clock.Elapsed.TotalSeconds);
+        return (new AttackResult(attack.Name, attack.Item, outcome, tallies.Sum(t => t.Acknowledged), rows, lost, serving, note, clock.Elapsed.TotalSeconds), context.Node);
     }
 
     /// <summary>
