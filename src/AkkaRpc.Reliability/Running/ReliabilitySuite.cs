@@ -97,6 +97,9 @@ internal sealed class ReliabilitySuite
         var phases = new List<string> { $"start {clock.Elapsed.TotalSeconds:0.0}" };
         await using var context = new AttackContext(sandbox, node, _profile, _startCeiling);
         var writer = await HonestWriter.StartAsync(context, $"w{index}", attack.HonestWriters, attack.WriterPacing, cancellationToken).ConfigureAwait(false);
+
+        // The attack starts once the writers demonstrably write: an attack over in a millisecond still has acknowledged inserts to lose.
+        await writer.WaitForAsync(attack.HonestWriters, TimeSpan.FromSeconds(10) * TimeFactor, cancellationToken).ConfigureAwait(false);
         string outcome;
         IReadOnlyList<WriteTally> own = [];
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
