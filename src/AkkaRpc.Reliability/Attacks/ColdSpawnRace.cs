@@ -47,12 +47,7 @@ internal sealed class ColdSpawnRace : Attack
 
     private static async Task<(int Code, string Error)> QueryAsync(Sandbox sandbox, int i, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(NodeUnderAttack.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "query", "cold", $"SELECT {i}", "--json" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        var info = NodeUnderAttack.Command(["query", "cold", $"SELECT {i}", "--json"]);
         info.Environment["AKKARPC_RUNTIME_DIR"] = sandbox.RuntimeDirectory;
         info.Environment["AKKARPC_DATA_DIR"] = sandbox.DataDirectory;
         info.Environment["AKKARPC_SERVER"] = NodeUnderAttack.Executable;
@@ -73,7 +68,7 @@ internal sealed class ColdSpawnRace : Attack
         }
 
         await output.ConfigureAwait(false);
-        return (process.ExitCode, Describe.Clip((await error.ConfigureAwait(false)).Trim()));
+        return (process.ExitCode, Describe.Line(await error.ConfigureAwait(false)));
     }
 
     /// <summary>The pids of <c>akkarpc serve</c> processes whose command line names the sandbox's runtime directory.</summary>

@@ -16,13 +16,7 @@ internal sealed class CrashedTransactionHolder : Attack
     public override async Task<AttackObservation> RunAsync(AttackContext context, CancellationToken cancellationToken)
     {
         const string database = "locked";
-        var info = new ProcessStartInfo(NodeUnderAttack.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in TransactionHolder.Arguments(context.Sandbox, database))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var holder = Process.Start(info) ?? throw new InvalidOperationException("Could not start the transaction holder.");
+        using var holder = Process.Start(NodeUnderAttack.Command(TransactionHolder.Arguments(context.Sandbox, database))) ?? throw new InvalidOperationException("Could not start the transaction holder.");
         var stderr = holder.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {

@@ -32,6 +32,9 @@ internal static partial class Describe
     /// <summary>Seconds with one decimal.</summary>
     public static string Seconds(TimeSpan elapsed) => $"{elapsed.TotalSeconds:0.0} s";
 
+    /// <summary>The first line of <paramref name="text"/>, cut to the column's width.</summary>
+    public static string Line(string text) => Clip(FirstLine(text.Trim()));
+
     /// <summary>Cuts <paramref name="text"/> to the column's width.</summary>
     public static string Clip(string text) => text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
 

@@ -66,21 +66,22 @@ internal sealed class NodeUnderAttack : IAsyncDisposable
     /// <summary>The <c>akkarpc</c> executable beside this assembly (the apphost, or the NativeAOT executable itself).</summary>
     public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "akkarpc.exe" : "akkarpc");
 
-    /// <summary>Starts a node on <paramref name="sandbox"/> and waits until it serves, at most <paramref name="ceiling"/>.</summary>
-    public static async Task<NodeUnderAttack> StartAsync(Sandbox sandbox, TimeSpan ceiling, CancellationToken cancellationToken)
+    /// <summary>How to run <c>akkarpc <paramref name="arguments"/></c> with its output redirected.</summary>
+    public static ProcessStartInfo Command(IEnumerable<string> arguments)
     {
-        var info = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] arguments = ["serve", "--data-dir", sandbox.DataDirectory, "--port", "0", "--socket", sandbox.Socket, $"--remote:cookie-path={sandbox.Cookie}"];
+        var info = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
+        return info;
+    }
+
+    /// <summary>Starts a node on <paramref name="sandbox"/> and waits until it serves, at most <paramref name="ceiling"/>.</summary>
+    public static async Task<NodeUnderAttack> StartAsync(Sandbox sandbox, TimeSpan ceiling, CancellationToken cancellationToken)
+    {
+        var info = Command(["serve", "--data-dir", sandbox.DataDirectory, "--port", "0", "--socket", sandbox.Socket, $"--remote:cookie-path={sandbox.Cookie}"]);
         var node = new NodeUnderAttack(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {Executable}."));
         node._process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
