@@ -76,7 +76,33 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
 
         // Still there, and still answering: the selection goes on the same connection, after the two above.
         Assert.IsType<Resolved>(await databases.Ask<DatabaseReply>(new Resolve("orders"), Ceiling, TestContext.Current.CancellationToken));
+        Assert.Null(CoordinatedShutdown.Get(Sys).ShutdownReason);
         await attacker.Terminate();
+    }
+
+    [Theory]
+    [InlineData(NodePaths.DatabasesName)]
+    [InlineData(NodePaths.AdminName)]
+    [InlineData("akkarpc-peer-watcher")]
+    public async Task ATopLevelActorThatStops_ShutsTheNodeDown_WithANonZeroExitCode_SoItIsStartedAgain(string name)
+    {
+        await using (var db = await AkkaRpcClient.ConnectAsync("orders", ClientOptions, TestContext.Current.CancellationToken))
+        {
+            await db.ExecuteAsync("CREATE TABLE t (v)", cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        var actor = await Sys.ActorSelection("/user/" + name).ResolveOne(Ceiling, TestContext.Current.CancellationToken);
+        var started = DateTime.UtcNow;
+        Sys.Stop(actor);
+
+        await Sys.WhenTerminated.WaitAsync(Ceiling, TestContext.Current.CancellationToken);
+        var reason = Assert.IsType<NodeFailedReason>(CoordinatedShutdown.Get(Sys).ShutdownReason);
+        Assert.Equal(1, reason.ExitCode);
+        Assert.Contains($"/user/{name} stopped", reason.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Socket), "the socket file was left behind, so no new node could start");
+
+        // The drain does not wait for a supervisor that is gone.
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(25), $"the shutdown took {DateTime.UtcNow - started}");
     }
 
     [Fact]
