@@ -80,6 +80,24 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
         await attacker.Terminate();
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task ARemovedSocketFile_IsMadeAgain_NewClientsConnect_AndOpenConnectionsCarryOn()
+    {
+        await using var before = await AkkaRpcClient.ConnectAsync("orders", ClientOptions, TestContext.Current.CancellationToken);
+        await before.ExecuteAsync("CREATE TABLE t (v)", cancellationToken: TestContext.Current.CancellationToken);
+
+        File.Delete(Socket);
+        await AwaitAssertAsync(() => Assert.True(File.Exists(Socket), "the node did not listen at its socket path again"), Ceiling, cancellationToken: TestContext.Current.CancellationToken);
+
+        await using var after = await AkkaRpcClient.ConnectAsync("orders", ClientOptions, TestContext.Current.CancellationToken);
+        await after.ExecuteAsync("INSERT INTO t VALUES (1)", cancellationToken: TestContext.Current.CancellationToken);
+        await before.ExecuteAsync("INSERT INTO t VALUES (2)", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(2L, (await after.QueryAsync("SELECT count(*) FROM t", cancellationToken: TestContext.Current.CancellationToken)).Scalar());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Socket));
+        Assert.Null(CoordinatedShutdown.Get(Sys).ShutdownReason);
+    }
+
     [Theory]
     [InlineData(NodePaths.DatabasesName)]
     [InlineData(NodePaths.AdminName)]

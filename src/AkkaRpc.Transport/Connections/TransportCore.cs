@@ -14,7 +14,7 @@ namespace AkkaRpc.Transport.Connections;
 /// accept under the connection and handshake caps, authenticate every connection before Akka sees it, associate
 /// out, drain, and shut down.
 /// </summary>
-internal sealed class TransportCore
+internal sealed partial class TransportCore
 {
     private readonly SocketFamily _family;
     private readonly ActorSystem _system;
@@ -229,8 +229,9 @@ internal sealed class TransportCore
             {
                 accepted = await listenSocket.AcceptAsync(_stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception) when (_stopping.IsCancellationRequested || Volatile.Read(ref _accepting) == 0)
+            catch (Exception) when (_stopping.IsCancellationRequested || Volatile.Read(ref _accepting) == 0 || !ReferenceEquals(listenSocket, Volatile.Read(ref _listenSocket)))
             {
+                // Stopping, or this listener was replaced (RecreateSocketFile) and closed.
                 return;
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
