@@ -81,6 +81,30 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
     }
 
     [Fact]
+    public async Task ARequestWithMoreParametersThanSqliteTakes_IsDroppedUndecoded_AndTheSamePeerAndOthersAreStillServed()
+    {
+        await using var db = await AkkaRpcClient.ConnectAsync("orders", ClientOptions, TestContext.Current.CancellationToken);
+        await db.ExecuteAsync("CREATE TABLE t (v)", cancellationToken: TestContext.Current.CancellationToken);
+
+        // Sent as a hostile peer would, past the client's own check: the node refuses it in the decoder, before it
+        // allocates a value for each parameter, and nothing runs.
+        using var attacker = ActorSystem.Create("attacker", AkkaRpcClientConfig.For(ClientOptions));
+        var owner = await AkkaRpcClient.ResolveOwnerAsync(attacker, "orders", ClientOptions, TestContext.Current.CancellationToken);
+        await EventFilter.Warning(contains: $"{SqlParameters.MaxCount + 1} values, over the limit of {SqlParameters.MaxCount}").ExpectOneAsync(
+            () =>
+            {
+                owner.Tell(new Execute("INSERT INTO t VALUES (1)", SqlParameters.Positional(new SqlValue[SqlParameters.MaxCount + 1])));
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken);
+
+        // Behind it on the same connection: the association stays up and serves the next request.
+        Assert.IsType<Pong>(await owner.Ask<DatabaseReply>(new Ping(), Ceiling, TestContext.Current.CancellationToken));
+        Assert.Equal(0L, (await db.QueryAsync("SELECT count(*) FROM t", cancellationToken: TestContext.Current.CancellationToken)).Scalar());
+        await attacker.Terminate();
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task ARemovedSocketFile_IsMadeAgain_NewClientsConnect_AndOpenConnectionsCarryOn()
     {
