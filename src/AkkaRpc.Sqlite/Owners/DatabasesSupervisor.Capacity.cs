@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 
@@ -7,8 +8,8 @@ public sealed partial class DatabasesSupervisor
 {
     private const string ProbeTimer = "close-if-idle";
 
-    // How long an owner may take to answer CloseIfIdle before it counts as in use: it only answers between requests,
-    // and it is asked only when its queue says it is between requests, so this is a ceiling for a request just begun.
+    // How long an owner may take to answer CloseIfIdle before it counts as in use: it answers between requests, and it
+    // is asked only when its queue says it is between requests (or has said otherwise for this long already).
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
 
     // Resolves of databases not open yet, waiting for an open one to close; in arrival order.
@@ -55,8 +56,11 @@ public sealed partial class DatabasesSupervisor
         long oldest = long.MaxValue;
         foreach (var owner in _owners.Values)
         {
+            // Not one that seems to run a request just now: it would answer only once the request ends. One that seemed
+            // to for longer than a probe's timeout is asked anyway, as the hint may be stale.
             if (owner.Retiring || owner.Reopening || owner.Probed || _inUse.Contains(owner.Actor)
-                || QueueOf(owner) is not { Requests: 0, Running: false } queue || queue.LastUsed >= oldest)
+                || QueueOf(owner) is not { Requests: 0 } queue || queue.LastUsed >= oldest
+                || (queue.RunningSince != 0 && Stopwatch.GetElapsedTime(queue.RunningSince) < ProbeTimeout))
             {
                 continue;
             }

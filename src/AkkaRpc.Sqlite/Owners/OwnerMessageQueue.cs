@@ -33,8 +33,8 @@ internal sealed class OwnerMessageQueue(IActorRef owner) : IMessageQueue, IUnbou
     // When a request last arrived (Stopwatch ticks), for closing the least recently used database first.
     private long _lastUsed = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    // Whether the owner took a request and has not asked for the next message since: it is (probably) running it.
-    private int _running;
+    // When the owner took the request it is (probably) running: it has not asked for the next message since. 0 if none.
+    private long _runningSince;
 
     /// <inheritdoc />
     public bool HasMessages => !_queue.IsEmpty || _front.Count > 0;
@@ -49,10 +49,11 @@ internal sealed class OwnerMessageQueue(IActorRef owner) : IMessageQueue, IUnbou
     public long LastUsed => Interlocked.Read(ref _lastUsed);
 
     /// <summary>
-    /// Whether the owner is handling a request right now, as far as the queue can tell (it took one and has not asked
-    /// for the next message since). A hint for the supervisor, which asks the owner itself before closing it.
+    /// Since when (Stopwatch ticks) the owner is handling a request, as far as the queue can tell: it took one and has
+    /// not asked for the next message since; 0 when not. A hint only: Akka does not ask again after the last message of
+    /// a full throughput batch, so it may stay set while the owner is idle. The supervisor asks the owner itself.
     /// </summary>
-    public bool Running => Volatile.Read(ref _running) != 0;
+    public long RunningSince => Interlocked.Read(ref _runningSince);
 
     /// <summary>The queue of the actor whose context this is.</summary>
     /// <exception cref="ActorInitializationException">The actor was given another mailbox.</exception>
@@ -117,7 +118,7 @@ internal sealed class OwnerMessageQueue(IActorRef owner) : IMessageQueue, IUnbou
     {
         if (!_front.TryPop(out envelope) && !_queue.TryDequeue(out envelope))
         {
-            Volatile.Write(ref _running, 0);
+            Interlocked.Exchange(ref _runningSince, 0);
             return false;
         }
 
@@ -125,11 +126,11 @@ internal sealed class OwnerMessageQueue(IActorRef owner) : IMessageQueue, IUnbou
         {
             Interlocked.Decrement(ref _requests);
             _budget?.Release(RequestMemory.Estimate(request));
-            Volatile.Write(ref _running, 1);
+            Interlocked.Exchange(ref _runningSince, System.Diagnostics.Stopwatch.GetTimestamp());
         }
         else
         {
-            Volatile.Write(ref _running, 0);
+            Interlocked.Exchange(ref _runningSince, 0);
         }
 
         return true;
