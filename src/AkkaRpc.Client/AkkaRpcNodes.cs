@@ -8,14 +8,22 @@ namespace AkkaRpc.Client;
 public static class AkkaRpcNodes
 {
     /// <summary>The status of every node that answers at the configured endpoints; empty when none runs.</summary>
+    /// <exception cref="NodeUnreachableException">None answers, yet a node holds the lock: its socket file was removed.</exception>
     public static async Task<IReadOnlyList<NodeStatus>> StatusAsync(AkkaRpcClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = Prepare(options);
         await using var runtime = ClientRuntime.StartPrivate(options);
         var statuses = new List<NodeStatus>();
-        foreach (var node in await runtime.LocatorFor(options).FindNodesAsync(cancellationToken).ConfigureAwait(false))
+        var locator = runtime.LocatorFor(options);
+        foreach (var node in await locator.FindNodesAsync(cancellationToken).ConfigureAwait(false))
         {
             statuses.Add(await AskAsync<NodeStatus>(runtime, node, GetNodeStatus.Instance, options, cancellationToken).ConfigureAwait(false));
+        }
+
+        // "No node runs" would be wrong: one does, and auto-spawn could not start another.
+        if (statuses.Count == 0 && locator.LiveNodeWithoutSocket() is { } orphaned)
+        {
+            throw new NodeUnreachableException(orphaned);
         }
 
         return statuses;

@@ -36,12 +36,26 @@ public static class AkkaRpcDatabases
         options ??= new DatabasesOptions();
         options.Validate();
         var databases = system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);
-        system.ActorOf(Props.Create(() => new PeerWatcher(databases)), "akkarpc-peer-watcher");
+        system.ActorOf(Props.Create(() => new PeerWatcher(databases)), PeerWatcher.Name);
         CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "akkarpc-drain-databases", async () =>
         {
             try
             {
-                await databases.Ask<DatabasesSupervisor.Drained>(DatabasesSupervisor.Drain.Instance, DrainTimeout).ConfigureAwait(false);
+                // If it stopped before the node did (its owners closed their databases as it stopped), there is nothing
+                // to drain, and the ask would only wait out its timeout.
+                using var done = new CancellationTokenSource();
+                var gone = databases.WatchAsync(done.Token);
+                var drained = databases.Ask<DatabasesSupervisor.Drained>(DatabasesSupervisor.Drain.Instance, DrainTimeout, done.Token);
+                await Task.WhenAny(drained, gone).ConfigureAwait(false);
+                await done.CancelAsync().ConfigureAwait(false);
+                if (!gone.IsCompletedSuccessfully || !gone.Result)
+                {
+                    await drained.ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The supervisor was gone: the ask was called off.
             }
             catch (AskTimeoutException)
             {

@@ -15,7 +15,8 @@ public static partial class AkkaRpcHostingExtensions
     /// <summary>
     /// Everything <c>akkarpc serve</c> runs, from a configuration composed by <see cref="AkkaRpcConfiguration.Load"/>:
     /// its <c>akka</c> settings, the listening transports (<c>akkarpc.remote</c>), the databases (<c>akkarpc.databases</c>)
-    /// and the node admin (<c>akkarpc.node</c>).
+    /// and the node admin (<c>akkarpc.node</c>). If one of the node's top-level actors stops while the node runs, the node
+    /// shuts down with a <see cref="NodeFailedReason"/> (a non-zero exit code), so that it is started afresh.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting does not parse; the message names its key.</exception>
     public static AkkaConfigurationBuilder WithAkkaRpcNode(this AkkaConfigurationBuilder builder, Config config)
@@ -36,6 +37,7 @@ public static partial class AkkaRpcHostingExtensions
             .WithAkkaRpcTransport(transport)
             .WithAkkaRpcDatabases(databases)
             .WithAkkaRpcNodeAdmin(node)
+            .WithActors((system, _) => system.ActorOf(NodeGuard.Props(), NodeGuard.Name))
             .AddHocon(akka, HoconAddMode.Prepend);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using Akka.Actor;
 using AkkaRpc.Transport.Connections;
 
@@ -45,6 +46,16 @@ public sealed class AkkaRpcTransportExtension : IExtension
             transport.StopAccepting();
         }
     }
+
+    /// <summary>
+    /// Listens again at every Unix socket path whose file was removed while the node listened there (the old listener
+    /// is closed; open connections stay). A node calls it periodically: a node whose socket file is gone is alive but
+    /// unreachable, and a client would start a second one.
+    /// </summary>
+    /// <returns>The socket paths re-created; empty when every file was in place.</returns>
+    /// <exception cref="SocketException">Binding the path again failed (say, another process took it meanwhile).</exception>
+    public IReadOnlyList<string> RecreateMissingSocketFiles() =>
+        [.. _transports.Keys.Select(t => t.RecreateSocketFile()).OfType<string>()];
 
     internal IEnumerable<TransportCore> Transports => _transports.Keys;
 

@@ -55,6 +55,46 @@ public sealed class SpawnTests : IDisposable
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ALiveNodeHoldingTheLock_WithoutItsSocket_IsReported_InsteadOfSpawningAndWaitingOutTheSpawnTimeout()
+    {
+        var spawned = Path.Combine(_directory.FullName, "spawned");
+        var options = Options(Script($"touch '{spawned}'; exit 0"));
+        options.SpawnTimeout = TimeSpan.FromMinutes(2);
+        var socket = Path.Combine(_directory.FullName, "node.sock");
+
+        // What a running node leaves beside its lock; this test process stands in for it (it is alive).
+        WriteNodeInfo(Environment.ProcessId, socket);
+
+        var error = await Assert.ThrowsAsync<NodeUnreachableException>(() => AkkaRpcClient.ConnectAsync("orders", options).WaitAsync(TestTime.Seconds(30)));
+        Assert.Contains($"A node holds the lock {Path.Combine(_directory.FullName, "node.lock")} (pid {Environment.ProcessId}) but its socket {socket} is missing", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(spawned), "a node was started although the lock is held");
+
+        // akkarpc status says the same instead of "no node runs".
+        var status = await Assert.ThrowsAsync<NodeUnreachableException>(() => AkkaRpcNodes.StatusAsync(options));
+        Assert.Equal(error.Message, status.Message);
+    }
+
+    [Fact]
+    public async Task TheInfoOfANodeThatDied_IsIgnored_AndANodeIsStarted()
+    {
+        var options = Options(Script("echo 'spawned' >&2; exit 3"));
+        using (var gone = System.Diagnostics.Process.Start("true")!)
+        {
+            await gone.WaitForExitAsync();
+            WriteNodeInfo(gone.Id, Path.Combine(_directory.FullName, "node.sock"));
+        }
+
+        var error = await Assert.ThrowsAsync<NodeUnreachableException>(() => AkkaRpcClient.ConnectAsync("orders", options));
+
+        Assert.Contains("exited with code 3", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await AkkaRpcNodes.StatusAsync(options));
+    }
+
+    private void WriteNodeInfo(int pid, string socket) => File.WriteAllText(
+        Path.Combine(_directory.FullName, "node.json"),
+        $$"""{ "pid": {{pid}}, "addresses": ["{{Transport.UnixSocketAddress.ToAddress(socket, "AkkaRpc")}}"] }""");
+
     private AkkaRpcClientOptions Options(string server) => new()
     {
         RuntimeDirectory = _directory.FullName,

@@ -30,6 +30,16 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void TheNodesLimitsOnOpenDatabasesAndQueuedBytes_HaveShippedDefaults_AndAreSet()
+    {
+        var shipped = DatabasesOptionsReader.Read(AkkaRpcConfiguration.Load(null, []));
+        Assert.Equal((256, 256L << 20), (shipped.MaxOpenDatabases, shipped.MaxQueuedBytes));
+
+        var set = DatabasesOptionsReader.Read(AkkaRpcConfiguration.Load(null, ["--databases:max-open-databases=10", "--databases:max-queued-bytes=1MiB"]));
+        Assert.Equal((10, 1L << 20), (set.MaxOpenDatabases, set.MaxQueuedBytes));
+    }
+
+    [Fact]
     public void AkkaKeys_FromFlagsAndEnvironment_LandUnderAkka_NotUnderAkkarpc()
     {
         using var environment = new EnvironmentVariable("AKKARPC__AKKA__ACTOR__ASK-TIMEOUT", "9s");
@@ -85,6 +95,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("--databases:allow-attach=maybe", "akkarpc.databases.allow-attach")]
     [InlineData("--databases:max-bytes-per-chunk=lots", "akkarpc.databases.max-bytes-per-chunk")]
     [InlineData("--databases:mailbox-capacity=0", "akkarpc.databases.mailbox-capacity")]
+    [InlineData("--databases:max-open-databases=0", "akkarpc.databases.max-open-databases")]
+    [InlineData("--databases:max-queued-bytes=lots", "akkarpc.databases.max-queued-bytes")]
     [InlineData("--node:idle-shutdown=soon", "akkarpc.node.idle-shutdown")]
     [InlineData("--remote:tcp:port=http", "akkarpc.remote.tcp.port")]
     [InlineData("--remote:max-frame-size=huge", "akkarpc.remote.max-frame-size")]

@@ -129,6 +129,14 @@ internal static class ServeCommand
 
         // Returns on Ctrl+C / SIGTERM (the token) or when the actor system stops (StopNode, idle shutdown); then drains.
         await host.WaitForShutdownAsync(cancellationToken);
+
+        // A node that stopped because a part of it failed exits non-zero, so whatever started it starts it again.
+        if (CoordinatedShutdown.Get(host.Services.GetRequiredService<ActorSystem>()).ShutdownReason is NodeFailedReason failed)
+        {
+            await output.WriteLineAsync($"the node failed: {failed}; exiting with {failed.ExitCode}");
+            return failed.ExitCode;
+        }
+
         return ExitCodes.Ok;
     }
 }

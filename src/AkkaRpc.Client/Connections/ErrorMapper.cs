@@ -18,6 +18,9 @@ internal static class ErrorMapper
             BatchFailed e => Map(e.Error, message),
             DatabaseNotFound or InvalidDatabaseName => new DatabaseNotFoundException(message),
             Busy or Overloaded => new DatabaseBusyException(message),
+
+            // The node's own limits on what it holds at once: retrying later may succeed, as for Overloaded.
+            LimitExceeded { Limit: LimitKind.OpenDatabases or LimitKind.QueuedBytes } => new DatabaseBusyException(message),
             DatabaseUnavailable => new DatabaseUnavailableException(message),
             TransactionLeaseExpired or TransactionNotFound or TransactionInProgress or LeaseOutOfRange => new TransactionException(message),
             CursorNotFound => new StatementRefusedException(message + " The result's cursor expired on the node before all its rows were read."),

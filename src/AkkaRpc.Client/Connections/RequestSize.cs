@@ -16,6 +16,7 @@ internal static class RequestSize
     /// <exception cref="StatementRefusedException">It is too big; nothing was sent.</exception>
     public static void Check(DatabaseRequest request, long maxFrameSize)
     {
+        CheckParameterCounts(request);
         var size = Estimate(request) + Overhead;
         if (size > maxFrameSize)
         {
@@ -24,6 +25,30 @@ internal static class RequestSize
                 "(the transport's maximum-frame-size). Nothing was sent: store large values in pieces, in several statements or rows.");
         }
     }
+
+    /// <summary>
+    /// Throws when a statement binds more values than SQLite takes: the node's decoder refuses such a message as bad
+    /// input (and closes the connection), so it is refused here, with a message that says what to do instead.
+    /// </summary>
+    private static void CheckParameterCounts(DatabaseRequest request)
+    {
+        var most = MostParameters(request);
+        if (most > SqlParameters.MaxCount)
+        {
+            throw new StatementRefusedException(
+                $"A statement binds {most:N0} parameters, over SQLite's limit of {SqlParameters.MaxCount:N0} per statement. Nothing was sent: " +
+                "split it into several statements (a Batch runs them atomically), or pass the values as one JSON text and read them with json_each.");
+        }
+    }
+
+    private static int MostParameters(DatabaseRequest request) => request switch
+    {
+        Query q => q.Parameters.Values.Count,
+        Execute e => e.Parameters.Values.Count,
+        Batch b => b.Statements.Select(s => s.Parameters.Values.Count).DefaultIfEmpty().Max(),
+        Transactional t => MostParameters(t.Request),
+        _ => 0,
+    };
 
     private static long Estimate(DatabaseRequest request) => request switch
     {

@@ -10,11 +10,7 @@ internal static class ClientPaths
     /// <summary>The runtime directory, created 0700 if missing.</summary>
     public static string RuntimeDirectory(AkkaRpcClientOptions options)
     {
-        var dir = options.RuntimeDirectory
-            ?? (Environment.GetEnvironmentVariable("AKKARPC_RUNTIME_DIR") is { Length: > 0 } env ? env
-            : Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } xdg ? Path.Combine(xdg, "akkarpc")
-            : Path.Combine(Path.GetTempPath(), "akkarpc-" + Environment.UserName));
-        dir = Path.GetFullPath(dir);
+        var dir = RuntimeDirectoryPath(options);
         if (!Directory.Exists(dir))
         {
             if (OperatingSystem.IsWindows())
@@ -30,6 +26,13 @@ internal static class ClientPaths
 
         return dir;
     }
+
+    /// <summary>Where the runtime directory is, without creating it.</summary>
+    public static string RuntimeDirectoryPath(AkkaRpcClientOptions options) => Path.GetFullPath(
+        options.RuntimeDirectory
+        ?? (Environment.GetEnvironmentVariable("AKKARPC_RUNTIME_DIR") is { Length: > 0 } env ? env
+        : Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } xdg ? Path.Combine(xdg, "akkarpc")
+        : Path.Combine(Path.GetTempPath(), "akkarpc-" + Environment.UserName)));
 
     /// <summary>The node's Unix socket, or null when the options turn the socket off.</summary>
     public static string? UnixSocket(AkkaRpcClientOptions options) => options.UnixSocket switch

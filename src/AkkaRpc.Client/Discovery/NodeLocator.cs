@@ -20,6 +20,9 @@ internal sealed class NodeLocator
     // the node as soon as it listens instead of up to LastPoll later. Polls that connect somewhere back off to LastPoll.
     private static readonly TimeSpan StatPoll = TimeSpan.FromMilliseconds(5);
 
+    // How long a node whose socket file was removed gets to make it again (a node checks every second by default).
+    private static readonly TimeSpan SocketGrace = TimeSpan.FromSeconds(3);
+
     private readonly ClientRuntime _runtime;
     private readonly AkkaRpcClientOptions _options;
     private readonly ILogger _log;
@@ -78,6 +81,22 @@ internal sealed class NodeLocator
             return found;
         }
 
+        if (NodeLockInfo.LiveNodeWithoutSocket(_options, _endpoints.Value.Socket) is not null)
+        {
+            // A node runs but cannot be reached: starting another would only lose its lock race. Give the live one a
+            // moment to listen again, then say what is wrong.
+            if (await WaitForSocketAsync(cancellationToken).ConfigureAwait(false)
+                && await ScanAsync(database, skipped, cancellationToken).ConfigureAwait(false) is { } back)
+            {
+                return back;
+            }
+
+            if (NodeLockInfo.LiveNodeWithoutSocket(_options, _endpoints.Value.Socket) is { } orphaned)
+            {
+                throw new NodeUnreachableException(orphaned);
+            }
+        }
+
         var why = Environment.NewLine + string.Join(Environment.NewLine, skipped.Select(s => "  " + s));
         if (_options.ExplicitNode is { } node)
         {
@@ -92,6 +111,9 @@ internal sealed class NodeLocator
 
         return await SpawnAsync(database, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Why no node answers although one runs (its socket file is missing while it holds the lock), or null.</summary>
+    public string? LiveNodeWithoutSocket() => NodeLockInfo.LiveNodeWithoutSocket(_options, _endpoints.Value.Socket);
 
     /// <summary>Every endpoint that answers as an AkkaRpc node, with its address (for <c>akkarpc status</c>).</summary>
     public async Task<IReadOnlyList<Address>> FindNodesAsync(CancellationToken cancellationToken)
@@ -235,6 +257,24 @@ internal sealed class NodeLocator
         {
             _spawnGate.Release();
         }
+    }
+
+    /// <summary>Waits up to <see cref="SocketGrace"/> for the Unix socket file to appear; true if it did.</summary>
+    private async Task<bool> WaitForSocketAsync(CancellationToken cancellationToken)
+    {
+        var socket = _endpoints.Value.Socket!;
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(socket))
+        {
+            if (waited.Elapsed >= SocketGrace)
+            {
+                return false;
+            }
+
+            await Task.Delay(LastPoll, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     private static string Describe(IReadOnlyList<Address> endpoints) => string.Join(", ", endpoints.Select(Describe));

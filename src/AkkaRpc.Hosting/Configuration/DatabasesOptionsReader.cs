@@ -43,6 +43,8 @@ public static class DatabasesOptionsReader
                 AllowWritableSchema = s.Bool("allow-writable-schema", db.AllowWritableSchema),
             },
             MailboxCapacity = s.Int("mailbox-capacity", d.MailboxCapacity, min: 1),
+            MaxOpenDatabases = s.Int("max-open-databases", d.MaxOpenDatabases, min: 1),
+            MaxQueuedBytes = s.Size("max-queued-bytes", d.MaxQueuedBytes),
             IdleTimeout = s.OptionalDuration("idle-timeout", d.IdleTimeout),
             MaxLease = s.Duration("max-lease", d.MaxLease),
             MinBackoff = s.Duration("min-backoff", d.MinBackoff),

@@ -16,6 +16,7 @@ public static class NodeOptionsReader
         {
             LockFile = s.String("lock-file", "") is { Length: > 0 } path ? Path.GetFullPath(path) : null,
             IdleShutdown = s.OptionalDuration("idle-shutdown", d.IdleShutdown),
+            SocketCheckInterval = s.OptionalDuration("socket-check-interval", d.SocketCheckInterval),
         };
         options.Validate();
         return options;

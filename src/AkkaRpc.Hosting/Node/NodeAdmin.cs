@@ -11,6 +11,8 @@ namespace AkkaRpc.Hosting;
 /// <see cref="NodePaths.Admin"/>: answers <see cref="GetNodeStatus"/> from the transports' connection count and the
 /// databases' supervisor, stops the node on <see cref="StopNode"/>, and stops it after <see cref="NodeOptions.IdleShutdown"/>
 /// with no inbound connections. Stopping runs Akka's <see cref="CoordinatedShutdown"/>, so it drains exactly as SIGTERM does.
+/// Every <see cref="NodeOptions.SocketCheckInterval"/> it has the transports listen again at a Unix socket path whose
+/// file was removed.
 /// </summary>
 internal sealed class NodeAdmin : ReceiveActor, IWithTimers
 {
@@ -42,6 +44,7 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
         Receive<GetNodeStatus>(_ => ReplyStatus());
         Receive<StopNode>(OnStopNode);
         Receive<IdleCheck>(_ => CheckIdle());
+        Receive<SocketCheck>(_ => CheckSocketFiles());
     }
 
     /// <summary>Gets or sets the timers, which Akka assigns.</summary>
@@ -57,6 +60,14 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
         {
             var interval = TimeSpan.FromTicks(Math.Min(MaxIdleCheckInterval.Ticks, Math.Max(idle.Ticks / 4, TimeSpan.TicksPerMillisecond)));
             Timers.StartPeriodicTimer(nameof(IdleCheck), IdleCheck.Instance, interval);
+        }
+
+        // A stat per period: a FileSystemWatcher would notice sooner, but it takes an inotify instance (128 per user by
+        // default, shared with every other program), drops events on overflow, and misses the socket's directory itself
+        // being removed and made again; the stat sees every case within one period.
+        if (_options.SocketCheckInterval is { } check)
+        {
+            Timers.StartPeriodicTimer(nameof(SocketCheck), SocketCheck.Instance, check);
         }
     }
 
@@ -111,6 +122,19 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
         }
     }
 
+    private void CheckSocketFiles()
+    {
+        try
+        {
+            _transports.RecreateMissingSocketFiles();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        {
+            // Tried again next period: the directory may be back by then.
+            _log.Error(e, "The node's socket file was removed and could not be made again: {0}", e.Message);
+        }
+    }
+
     private void Stop(string reason)
     {
         if (_stopping)
@@ -127,6 +151,11 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
     private sealed record IdleCheck
     {
         public static IdleCheck Instance { get; } = new();
+    }
+
+    private sealed record SocketCheck
+    {
+        public static SocketCheck Instance { get; } = new();
     }
 
     /// <summary>Why the node's coordinated shutdown ran: a <see cref="StopNode"/> or the idle shutdown.</summary>

@@ -15,6 +15,13 @@ public sealed record NodeOptions
     /// </summary>
     public TimeSpan? IdleShutdown { get; init; }
 
+    /// <summary>
+    /// How often the node checks that its Unix socket files still exist, and listens again at a path whose file was
+    /// removed (a node whose file is gone is alive but unreachable, and clients would start another); null (HOCON
+    /// <c>off</c>) never checks. Default 1 second.
+    /// </summary>
+    public TimeSpan? SocketCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Checks that every value is in range.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
     public void Validate()
@@ -22,6 +29,11 @@ public sealed record NodeOptions
         if (IdleShutdown is { } idle && idle <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(IdleShutdown)} must be positive, or null for none; it is {idle}.");
+        }
+
+        if (SocketCheckInterval is { } check && check <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(SocketCheckInterval)} must be positive, or null for none; it is {check}.");
         }
 
         if (LockFile is { } path && (path.Length == 0 || path.EndsWith('/') || Directory.Exists(path)))

@@ -11,6 +11,9 @@ namespace AkkaRpc.Hosting;
 /// </summary>
 internal sealed class PeerWatcher : ReceiveActor
 {
+    /// <summary>Its name under <c>/user</c>.</summary>
+    public const string Name = "akkarpc-peer-watcher";
+
     // Public: Akka creates actors through their public constructors (Props.Create only names it).
     public PeerWatcher(IActorRef databases)
     {

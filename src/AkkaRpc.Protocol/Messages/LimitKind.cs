@@ -17,4 +17,12 @@ public enum LimitKind
 
     /// <summary>One client (one process, by its address) would hold more than <c>MaxCursorsPerClient</c> open cursors on the database.</summary>
     ClientCursors = 5,
+
+    // 6-10 left free for limits other changes add; these numbers are on the wire and never change.
+
+    /// <summary>The node already has <c>MaxOpenDatabases</c> databases open and none of them is idle enough to close.</summary>
+    OpenDatabases = 11,
+
+    /// <summary>The requests queued for the node's databases, together, would take more than <c>MaxQueuedBytes</c> of memory.</summary>
+    QueuedBytes = 12,
 }

@@ -16,6 +16,12 @@ public sealed record SqlParameters
         Names = names;
     }
 
+    /// <summary>
+    /// The most values one statement may bind: SQLite's own ceiling (<c>SQLITE_MAX_VARIABLE_NUMBER</c>, 32766 since
+    /// 3.32), so no statement that could run is refused. The wire decoder refuses more before it allocates for them.
+    /// </summary>
+    public const int MaxCount = 32766;
+
     /// <summary>No parameters.</summary>
     public static SqlParameters None { get; } = new([], null);
 

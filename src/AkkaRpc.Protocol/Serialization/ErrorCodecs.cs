@@ -150,7 +150,7 @@ internal static class ErrorCodecs
     {
         var value = reader.ReadVarUInt32();
         return (LimitKind)value is LimitKind.StatementLength or LimitKind.BatchStatements or LimitKind.OpenCursors or LimitKind.ReplySize
-            or LimitKind.ClientCursors
+            or LimitKind.ClientCursors or LimitKind.OpenDatabases or LimitKind.QueuedBytes
             ? (LimitKind)value
             : throw new WireFormatException($"Invalid LimitExceeded: unknown LimitKind {value}.");
     }

@@ -133,7 +133,7 @@ internal static class SqlValueWire
         var form = reader.ReadByte();
         if (form == Positional)
         {
-            var count = reader.ReadCount();
+            var count = CheckParameterCount(reader.ReadCount());
             if (count == 0)
             {
                 return SqlParameters.None;
@@ -148,7 +148,7 @@ internal static class SqlValueWire
         }
 
         // A name takes at least its one-byte prefix, a value at least its tag.
-        var pairCount = reader.ReadCount(2);
+        var pairCount = CheckParameterCount(reader.ReadCount(2));
         var pairs = new List<KeyValuePair<string, SqlValue>>(Math.Min(pairCount, MaxPreallocated));
         for (var i = 0; i < pairCount; i++)
         {
@@ -165,6 +165,11 @@ internal static class SqlValueWire
             throw new WireFormatException($"Invalid SqlParameters: {ex.Message}", ex);
         }
     }
+
+    // A NULL takes one byte on the wire and a whole SqlValue once decoded: a frame of 15 M NULLs would take hundreds of MB.
+    private static int CheckParameterCount(int count) => count <= SqlParameters.MaxCount
+        ? count
+        : throw new WireFormatException($"Invalid SqlParameters: {count} values, over the limit of {SqlParameters.MaxCount} per statement.");
 
     public static void WriteStatement(ref WireWriter writer, string sql, SqlParameters parameters)
     {

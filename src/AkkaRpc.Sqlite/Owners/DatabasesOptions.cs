@@ -12,6 +12,21 @@ public sealed record DatabasesOptions
     /// </summary>
     public int MailboxCapacity { get; init; } = 1000;
 
+    /// <summary>
+    /// The most databases open at once (each holds its file, WAL and shared-memory index open). Opening one more first
+    /// closes the least recently used idle one (no transaction, no open cursor, nothing queued), which reopens
+    /// transparently when next used; when none is idle, the new database is refused with <see cref="LimitExceeded"/>
+    /// (<see cref="LimitKind.OpenDatabases"/>). Default 256.
+    /// </summary>
+    public int MaxOpenDatabases { get; init; } = 256;
+
+    /// <summary>
+    /// The memory the requests queued in all owners' mailboxes may take together, estimated from their SQL text and
+    /// parameters; a request that would go over it is refused at once with <see cref="LimitExceeded"/>
+    /// (<see cref="LimitKind.QueuedBytes"/>). Default 256 MiB.
+    /// </summary>
+    public long MaxQueuedBytes { get; init; } = 256L << 20;
+
     /// <summary>An owner with no request for this long, no open transaction and no open cursor is stopped; null never stops it. Default 10 minutes.</summary>
     public TimeSpan? IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -38,6 +53,16 @@ public sealed record DatabasesOptions
         if (MailboxCapacity < 1)
         {
             throw new ArgumentException($"{nameof(MailboxCapacity)} must be at least 1, not {MailboxCapacity}.");
+        }
+
+        if (MaxOpenDatabases < 1)
+        {
+            throw new ArgumentException($"{nameof(MaxOpenDatabases)} must be at least 1, not {MaxOpenDatabases}.");
+        }
+
+        if (MaxQueuedBytes < 1)
+        {
+            throw new ArgumentException($"{nameof(MaxQueuedBytes)} must be at least 1, not {MaxQueuedBytes}.");
         }
 
         if (IdleTimeout is { } idle && idle <= TimeSpan.Zero)

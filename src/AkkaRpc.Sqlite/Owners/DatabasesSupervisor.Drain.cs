@@ -47,6 +47,7 @@ public sealed partial class DatabasesSupervisor
 
         // A database waiting out its backoff stops closed; its waiting requests are answered as it stops.
         Timers.CancelAll();
+        RefuseWaitingForRoom(ShuttingDown);
         foreach (var owner in _owners.Values)
         {
             owner.Actor.Tell(PoisonPill.Instance);
@@ -85,6 +86,8 @@ public sealed partial class DatabasesSupervisor
         Receive<DatabaseOwner.Idle>(_ => { });
         Receive<DatabaseOwner.Failed>(_ => { });
         Receive<DatabaseOwner.Opened>(_ => { });
+        Receive<InUse>(_ => { });
+        Receive<ProbeTimedOut>(_ => { });
     }
 
     private void ReplyIfDrained()

@@ -8,7 +8,8 @@ namespace AkkaRpc.Sqlite;
 /// owner in place and lets it reopen the file after a growing delay, gives up after
 /// <see cref="DatabasesOptions.MaxFailures"/> failures within <see cref="DatabasesOptions.FailureWindow"/> (then the
 /// database is reported unavailable, with its last failure, until the window has passed), closes idle owners after
-/// the requests already queued for them, and drains everything on <see cref="Drain"/>.
+/// the requests already queued for them, keeps at most <see cref="DatabasesOptions.MaxOpenDatabases"/> open (closing
+/// the least recently used idle one to open another), and drains everything on <see cref="Drain"/>.
 /// </summary>
 /// <remarks>
 /// Owners live at <c>/user/databases/&lt;name&gt;</c>; clients find them with <see cref="Resolve"/> (answered
@@ -29,11 +30,15 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     // Cancelled on Drain: every owner's engine watches it, so a statement running then stops instead of being awaited.
     private readonly CancellationTokenSource _stopping = new();
 
+    // Shared by every owner's mailbox: the memory all queued requests may take together.
+    private readonly QueuedBytesBudget _budget;
+
     /// <summary>Creates the supervisor; start it through <see cref="Props"/>, which validates the options first.</summary>
     public DatabasesSupervisor(DatabasesOptions options)
     {
         _options = options;
         _time = SchedulerTime.For(Context.System.Scheduler);
+        _budget = new QueuedBytesBudget(options.MaxQueuedBytes);
 
         // The owners' dispatcher and mailbox are looked up by name; an application's own HOCON still wins.
         Context.System.Settings.InjectTopLevelFallback(DefaultConfig);
@@ -87,7 +92,7 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 
     private void Serving()
     {
-        Receive<Resolve>(OnResolve);
+        Receive<Resolve>(r => OnResolve(r, Sender));
         Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));
         Receive<PeerGone>(gone =>
         {
@@ -103,20 +108,22 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         Receive<ReopenDue>(OnReopenDue);
         Receive<Terminated>(t => OnOwnerTerminated(t.ActorRef));
         Receive<DeadLetter>(AnswerDeadLetter);
+        Receive<InUse>(_ => OnInUse(Sender));
+        Receive<ProbeTimedOut>(OnProbeTimedOut);
     }
 
-    private void OnResolve(Resolve resolve)
+    private void OnResolve(Resolve resolve, IActorRef sender)
     {
         var name = resolve.Name;
         if (!DatabaseNames.IsValid(name, out var reason))
         {
-            Sender.Tell(new InvalidDatabaseName(name ?? "", reason!));
+            sender.Tell(new InvalidDatabaseName(name ?? "", reason!));
             return;
         }
 
         if (Unavailable(name) is { } down)
         {
-            Sender.Tell(down);
+            sender.Tell(down);
             return;
         }
 
@@ -125,12 +132,13 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
             if (owner.Retiring)
             {
                 // Closing after idling: answer once it has stopped, so that a fresh owner can take the name.
-                (owner.WaitingResolves ??= []).Add((resolve, Sender));
+                (owner.WaitingResolves ??= []).Add((resolve, sender));
             }
             else
             {
                 // Also while it waits to reopen: requests wait in its stash meanwhile.
-                Sender.Tell(new Resolved(name, owner.Actor));
+                QueueOf(owner)?.Touch();
+                sender.Tell(new Resolved(name, owner.Actor));
             }
 
             return;
@@ -139,16 +147,26 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         var database = _options.Database;
         if (!database.CreateIfMissing && !File.Exists(DatabaseNames.ResolvePath(database.DataDirectory, name)))
         {
-            Sender.Tell(new DatabaseNotFound(name));
+            sender.Tell(new DatabaseNotFound(name));
+            return;
+        }
+
+        if (Full)
+        {
+            WaitForRoom(resolve, sender);
             return;
         }
 
         var actor = Context.Watch(Context.ActorOf(DatabaseOwner.Props(name, _options, _stopping.Token), name));
-        _owners[name] = new OwnerState(actor);
+        var state = new OwnerState(actor);
+        _owners[name] = state;
+
+        // The mailbox exists once ActorOf returns; nobody can send a request before the reference leaves this method.
+        QueueOf(state)?.Attach(_budget);
 
         // Before anyone learns the reference, so it is the first message the owner takes.
         actor.Tell(DatabaseOwner.Open.Instance);
-        Sender.Tell(new Resolved(name, actor));
+        sender.Tell(new Resolved(name, actor));
     }
 
     private void Retire(IActorRef actor)
@@ -173,7 +191,11 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 
         _owners.Remove(name);
         Timers.Cancel(owner.ReopenTimer);
-        if (!owner.Retiring)
+        if (owner.Probed)
+        {
+            _log.Info("Closed database {0}, the least recently used idle one, to open another (max-open-databases = {1})", name, _options.MaxOpenDatabases);
+        }
+        else if (!owner.Retiring)
         {
             _log.Warning("The owner of database {0} stopped unexpectedly; the next Resolve starts a fresh one", name);
         }
@@ -183,6 +205,8 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         {
             Self.Tell(resolve, sender);
         }
+
+        RoomFreed(actor);
     }
 
     /// <summary>Answers a request that reached an owner after it stopped, from here or from another node.</summary>
@@ -230,12 +254,7 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
     }
 
     /// <summary>The requests waiting in the mailbox of <paramref name="name"/>'s owner (not its timers or stop), read without disturbing it.</summary>
-    private int Depth(string name) =>
-        // Owners are this actor's children: local actors, whose cell holds their own queue.
-        _owners.TryGetValue(name, out var owner)
-        && owner.Actor is ActorRefWithCell { Underlying: ActorCell { Mailbox.MessageQueue: OwnerMessageQueue queue } }
-            ? queue.Requests
-            : 0;
+    private int Depth(string name) => _owners.TryGetValue(name, out var owner) && QueueOf(owner) is { } queue ? queue.Requests : 0;
 
     private OwnerState? StateOf(IActorRef actor) =>
         _owners.TryGetValue(actor.Path.Name, out var owner) && owner.Actor.Equals(actor) ? owner : null;
@@ -259,5 +278,8 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         public string ReopenTimer { get; } = "reopen:" + actor.Path.Name;
 
         public List<(Resolve Request, IActorRef Sender)>? WaitingResolves { get; set; }
+
+        /// <summary>Asked to close if idle, to make room for another database; not answered yet.</summary>
+        public bool Probed { get; set; }
     }
 }

@@ -67,8 +67,9 @@ internal sealed partial class TransportCore
                 await _slots.WaitForRoomAsync(_stopping.Token).ConfigureAwait(false);
                 accepted = await AcceptSocket(listenSocket, _stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception) when (_stopping.IsCancellationRequested || Volatile.Read(ref _accepting) == 0)
+            catch (Exception) when (_stopping.IsCancellationRequested || Volatile.Read(ref _accepting) == 0 || !ReferenceEquals(listenSocket, Volatile.Read(ref _listenSocket)))
             {
+                // Stopping, or this listener was replaced (RecreateSocketFile) and closed.
                 return;
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
