@@ -14,8 +14,7 @@ public sealed class ReliabilityCollection : ICollectionFixture<QuickReliabilityR
 
 /// <summary>
 /// The short form of <c>akkarpc reliability</c>, as CI runs it: per attack, the invariants that must hold after it
-/// (nothing acknowledged lost, the node still serving a fresh client) and what the attacker must have seen. Lines
-/// marked <c>NOT YET ON MAIN</c> assert only what holds before that item's fix merges; tighten them when it does.
+/// (nothing acknowledged lost, the node still serving a fresh client) and what the attacker must have seen.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
 public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHelper output)
@@ -67,13 +66,6 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
 
         Assert.Equal(0, line.LostWrites);
         Assert.True(line.RowsPresent >= line.AcknowledgedWrites, $"{line.RowsPresent} rows for {line.AcknowledgedWrites} acknowledged writes");
-        if (attack == new SocketRemoved().Name)
-        {
-            // NOT YET ON MAIN (item 8): the node does not re-create its socket, so a fresh client finds no node.
-            // After the fix: Assert.True(line.NodeServing) and Assert.Contains("socket re-created", line.Outcome).
-            return;
-        }
-
         Assert.True(line.NodeServing, line.ServingNote);
     }
 
@@ -97,11 +89,14 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
     [InlineData("runaway WITH RECURSIVE, then akkarpc stop", "node exited")]
     [InlineData("client killed between Begin and Commit", "another client's write: acknowledged")]
     [InlineData("client killed between Begin and Commit", "uncommitted rows present: 0")]
+    [InlineData("rm node.sock", "socket re-created after")]
+    [InlineData("rm node.sock", "new client: served")]
     [InlineData("remote PoisonPill and Kill to /user/databases", "after PoisonPill and Kill: still there; a new client: served")]
     [InlineData("cursors opened and never fetched", "one client left 16 cursors open")]
     [InlineData("cursors opened and never fetched", "meanwhile: 2500 rows")]
     [InlineData("cursors opened and never fetched", "after the first client left: 2500 rows")]
     [InlineData("huge parameter count, zeroblob reply", "same client after: served (1 row)")]
+    [InlineData("huge parameter count, zeroblob reply", "zeroblob(20,000,000): StatementRefusedException")]
     [InlineData("many distinct database names", "200/200 names answered")]
     [InlineData("unauthenticated connection flood", "a TCP client before: served")]
     [InlineData("unauthenticated connection flood", "during: served")]
@@ -120,8 +115,4 @@ public sealed class ReliabilitySuiteTests(QuickReliabilityRun run, ITestOutputHe
             Assert.DoesNotContain("served", line.Outcome, StringComparison.Ordinal);
         }
     }
-
-    // NOT YET ON MAIN, to add when they merge:
-    // item 3: "many distinct database names" should show the node's open files back near where they started (an LRU cap);
-    // item 4: "zeroblob" already answers at once; the parameter count should be refused as a limit, not by SQLite;
 }
