@@ -14,6 +14,9 @@ namespace AkkaRpc.Client;
 public sealed class AkkaRpcDatabase : IAsyncDisposable
 {
     private const int MaxUnsentRetries = 2;
+
+    // How much longer than its statement time limit a request waits, for the node's StatementTimedOut to arrive.
+    private static readonly TimeSpan StatementLimitGrace = TimeSpan.FromMilliseconds(500);
     private readonly ClientRuntime _runtime;
     private readonly NodeLocator _locator;
     private readonly AkkaRpcClientOptions _options;
@@ -126,9 +129,21 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             // there would only wait out its timeout.
             throw new ObjectDisposedException(nameof(AkkaRpcDatabase), $"The client connection of '{Name}' was shut down (AkkaRpcClient.ShutdownAsync, or its actor system stopped); connect again.");
         }
+        var timeout = options?.Timeout ?? _options.RequestTimeout;
+
+        // The node stops a statement at the same limit the caller waits (capped by its max-statement-timeout), so one
+        // the caller gave up on does not run on; the ask waits a little longer, so that the node's StatementTimedOut
+        // (the statement was stopped, with no effect) arrives before the client's own "may still run".
+        request = request switch
+        {
+            Query { TimeLimit: null } query => query with { TimeLimit = timeout },
+            Execute { TimeLimit: null } execute => execute with { TimeLimit = timeout },
+            Batch { TimeLimit: null } batch => batch with { TimeLimit = timeout },
+            _ => request,
+        };
+        var askTimeout = request is Query or Execute or Batch ? timeout + StatementLimitGrace : timeout;
         var message = transactionId is { } id ? new Transactional(id, request) : request;
         RequestSize.Check(message, AkkaRpcClientConfig.MaxFrameSize);
-        var timeout = options?.Timeout ?? _options.RequestTimeout;
         var unsent = 0;
         var lostRetried = false;
         while (true)
@@ -137,7 +152,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             DatabaseReply reply;
             try
             {
-                reply = await _runtime.AskAsync<DatabaseReply>(owner.Owner, owner.Node, message, timeout, cancellationToken).ConfigureAwait(false);
+                reply = await _runtime.AskAsync<DatabaseReply>(owner.Owner, owner.Node, message, askTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (AssociationLostException e) when (!e.MayHaveArrived)
             {
