@@ -29,6 +29,10 @@ public sealed class PausedNodeTests
         await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS items(seq INTEGER PRIMARY KEY)");
         await db.ExecuteAsync("INSERT INTO items VALUES (1)");
 
+        // A handle that was idle through the pause keeps the owner it resolved before: it must carry on too.
+        await using var idle = await AkkaRpcClient.ConnectAsync("idle", options);
+        Assert.Equal(1L, (await idle.QueryAsync("SELECT 1")).Scalar());
+
         proxy.Freeze();
         var inFlight = await Record.ExceptionAsync(() => db.ExecuteAsync("INSERT INTO items VALUES (2)").WaitAsync(TestTime.Seconds(20)));
         proxy.Thaw();
@@ -38,5 +42,6 @@ public sealed class PausedNodeTests
         await db.ExecuteAsync("INSERT INTO items VALUES (3)").WaitAsync(TestTime.Seconds(10));
         await db.ExecuteAsync("INSERT INTO items VALUES (4)").WaitAsync(TestTime.Seconds(10));
         Assert.Equal(3L, (await db.QueryAsync("SELECT count(*) FROM items WHERE seq IN (1, 3, 4)")).Scalar());
+        Assert.Equal(1L, (await idle.QueryAsync("SELECT 1").WaitAsync(TestTime.Seconds(10))).Scalar());
     }
 }
