@@ -13,6 +13,12 @@ namespace AkkaRpc.Client;
 /// <see cref="NodeLocator"/>s. One is shared by every handle of the process, so they share one connection per node; a
 /// private one belongs to a single handle; an application's own system can be borrowed (<see cref="Borrow"/>).
 /// </summary>
+/// <remarks>
+/// After a live association of an owned runtime drops, the next request starts a new actor system (a new address and
+/// UID, which a node that lived on takes as a new peer; see <see cref="Dropped"/>) and references from the old one are
+/// resolved again on it. The old system stops once its running requests end, and with it its session: transactions
+/// opened through it are rolled back. A borrowed system is never replaced.
+/// </remarks>
 internal sealed class ClientRuntime : IAsyncDisposable
 {
     private const string SystemName = "akkarpc-client";
@@ -23,29 +29,31 @@ internal sealed class ClientRuntime : IAsyncDisposable
     // One runtime (association monitor, locators) per application system, however many handles it opens.
     private static readonly ConditionalWeakTable<ActorSystem, ClientRuntime> s_borrowed = new();
     private readonly ConcurrentDictionary<LocatorKey, NodeLocator> _locators = new();
-    private readonly bool _ownsSystem;
+    private readonly Func<ActorSystem>? _restart;
     private readonly TimeSpan _associationDeadline;
+    private readonly Lock _gate = new();
+    private readonly List<ClientIncarnation> _retired = [];
+    private volatile ClientIncarnation _current;
+    private volatile bool _renew;
+    private bool _closed;
 
-    private ClientRuntime(ActorSystem system, ILoggerFactory loggerFactory, bool ownsSystem, bool isShared, TimeSpan connectTimeout)
+    private ClientRuntime(ActorSystem system, ILoggerFactory loggerFactory, Func<ActorSystem>? restart, bool isShared, TimeSpan connectTimeout)
     {
         // Our handshake, then Akka.Remote's, each bounded by the connect timeout.
         _associationDeadline = connectTimeout * 2;
-        System = system;
         LoggerFactory = loggerFactory;
-        // A borrowed system may have associated with nodes before this runtime listened to its events, so until an
-        // event says otherwise every link counts as up: a request that drops is then outcome unknown, never resent.
-        Links = NodeLinks.Start(system, assumeAssociated: !ownsSystem);
-        Session = system.ActorOf(Props.Create(() => new SessionActor()), "akkarpc-session-" + Guid.NewGuid().ToString("n"));
-        _ownsSystem = ownsSystem;
+        _restart = restart;
+        _current = Incarnate(system);
         IsShared = isShared;
     }
 
-    public ActorSystem System { get; }
+    /// <summary>Gets the actor system requests start on now (an owned runtime moves to a new one after a dropped association).</summary>
+    public ActorSystem System => _current.System;
 
-    public NodeLinks Links { get; }
+    public NodeLinks Links => _current.Links;
 
     /// <summary>Gets the actor that holds this runtime's transactions: when it is gone, so are they.</summary>
-    public IActorRef Session { get; }
+    public IActorRef Session => _current.Session;
 
     public ILoggerFactory LoggerFactory { get; }
 
@@ -82,7 +90,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
     /// (the hosting layer's <c>WithAkkaRpcClient</c> sets that up); disposing it leaves the system running.
     /// </summary>
     public static ClientRuntime Borrow(ActorSystem system, ILoggerFactory? loggerFactory) =>
-        s_borrowed.GetValue(system, s => new ClientRuntime(s, loggerFactory ?? NullLoggerFactory.Instance, ownsSystem: false, isShared: true, new AkkaRpcClientOptions().ConnectTimeout));
+        s_borrowed.GetValue(system, s => new ClientRuntime(s, loggerFactory ?? NullLoggerFactory.Instance, restart: null, isShared: true, new AkkaRpcClientOptions().ConnectTimeout));
 
     /// <summary>Closes the shared runtimes, if started: their connections close; the next connect starts new ones.</summary>
     public static async Task ShutdownSharedAsync()
@@ -135,10 +143,23 @@ internal sealed class ClientRuntime : IAsyncDisposable
 
     private async Task<T> AskOnceAsync<T>(ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var link = Links.For(node);
+        var incarnation = Enter();
+        try
+        {
+            return await AskOnceAsync<T>(incarnation, incarnation.Translate(target), node, message, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            incarnation.Exit();
+        }
+    }
+
+    private async Task<T> AskOnceAsync<T>(ClientIncarnation incarnation, ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var link = incarnation.Links.For(node);
         var ticket = link.Take();
         using var dropped = new CancellationTokenSource();
-        var watched = Links.WatchDelivery(message, dropped);
+        var watched = incarnation.Links.WatchDelivery(message, dropped);
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Lost, dropped.Token);
@@ -168,7 +189,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
         {
             if (watched)
             {
-                Links.UnwatchDelivery(message);
+                incarnation.Links.UnwatchDelivery(message);
             }
         }
     }
@@ -195,7 +216,7 @@ internal sealed class ClientRuntime : IAsyncDisposable
             // ActorSystem.Create(name, ActorSystemSetup) also reads the app.config's akka section through
             // System.Configuration, even when the setup carries the config: about 350 more methods for a JIT-compiled
             // client to compile at every start. With nothing but the config to give, this overload skips it.
-            return new ClientRuntime(ActorSystem.Create(SystemName, config), loggerFactory, ownsSystem: true, isShared, options.ConnectTimeout);
+            return new ClientRuntime(ActorSystem.Create(SystemName, config), loggerFactory, () => ActorSystem.Create(SystemName, config), isShared, options.ConnectTimeout);
         }
 
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
@@ -209,15 +230,93 @@ internal sealed class ClientRuntime : IAsyncDisposable
             setup = setup.And(tls);
         }
 
-        return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, ownsSystem: true, isShared, options.ConnectTimeout);
+        return new ClientRuntime(ActorSystem.Create(SystemName, setup), loggerFactory, () => ActorSystem.Create(SystemName, setup), isShared, options.ConnectTimeout);
+    }
+
+    private ClientIncarnation Incarnate(ActorSystem system) =>
+        // A borrowed system may have associated with nodes before this runtime listened to its events, so until an
+        // event says otherwise every link counts as up: a request that drops is then outcome unknown, never resent.
+        new(system, assumeAssociated: _restart is null, _restart is null ? null : Dropped);
+
+    // A live association of the current system dropped. When a node stops answering but lives on (SIGSTOP, a paused
+    // container), it still holds its endpoint for this system's address and UID once it resumes; a reconnect from the
+    // same system is then taken as a second, read-only connection of that old incarnation (Akka.Remote's
+    // EndpointManager hands the inbound connection over to the old endpoint), and the node's replies go to the old
+    // endpoint, which for a client that listens nowhere can never connect again: every later request would time out.
+    // A new actor system has a new address and UID, which the node takes as a new peer, so the next request moves to one.
+    private void Dropped(NodeLinks links)
+    {
+        if (ReferenceEquals(links, _current.Links))
+        {
+            _renew = true;
+        }
+    }
+
+    /// <summary>The incarnation a request starts on, counted until <see cref="ClientIncarnation.Exit"/>; moves to a new one first if the last dropped an association.</summary>
+    private ClientIncarnation Enter()
+    {
+        while (true)
+        {
+            if (_renew)
+            {
+                Renew();
+            }
+
+            var incarnation = _current;
+            if (incarnation.TryEnter())
+            {
+                return incarnation;
+            }
+        }
+    }
+
+    private void Renew()
+    {
+        ClientIncarnation old;
+        lock (_gate)
+        {
+            if (!_renew || _closed || _restart is null)
+            {
+                return;
+            }
+
+            _renew = false;
+            old = _current;
+            _current = Incarnate(_restart());
+            _retired.Add(old);
+        }
+
+        // Requests still running on the old system (to other nodes, say) finish there; it stops after the last.
+        _ = old.System.WhenTerminated.ContinueWith(
+            _ =>
+            {
+                lock (_gate)
+                {
+                    _retired.Remove(old);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        old.Retire();
     }
 
     private async Task CloseAsync()
     {
-        if (_ownsSystem)
+        if (_restart is null)
         {
-            await System.Terminate().ConfigureAwait(false);
+            return;
         }
+
+        List<ClientIncarnation> incarnations;
+        lock (_gate)
+        {
+            _closed = true;
+            incarnations = [.. _retired, _current];
+            _retired.Clear();
+        }
+
+        await Task.WhenAll(incarnations.Select(i => i.System.Terminate())).ConfigureAwait(false);
     }
 
     private sealed record TransportKey(string? CookiePath, TimeSpan ConnectTimeout, ILoggerFactory? LoggerFactory, bool DotNetty, string? Certificate)

@@ -60,7 +60,8 @@ internal sealed class NodeLink(Address node, bool associated)
     /// association brings one after its error): only the first, while the link is up, counts, so that a late one does
     /// not fail requests sent over the next association.
     /// </summary>
-    public void Disassociated()
+    /// <returns>Whether a live association dropped (as <see cref="Lost"/>).</returns>
+    public bool Disassociated()
     {
         bool wasUp;
         lock (_gate)
@@ -68,18 +69,18 @@ internal sealed class NodeLink(Address node, bool associated)
             wasUp = _associated;
         }
 
-        if (wasUp)
-        {
-            Lost("the connection to the node closed");
-        }
+        return wasUp && Lost("the connection to the node closed");
     }
 
     /// <summary>Akka.Remote reports the association failed or dropped: every request holding a ticket from before learns it now.</summary>
-    public void Lost(string reason)
+    /// <returns>Whether the association had been up (a live one dropped), rather than an attempt failing.</returns>
+    public bool Lost(string reason)
     {
         CancellationTokenSource lost;
+        bool wasUp;
         lock (_gate)
         {
+            wasUp = _associated;
             _associated = false;
             Volatile.Write(ref _lastFailure, reason);
             lost = _lost;
@@ -88,6 +89,7 @@ internal sealed class NodeLink(Address node, bool associated)
 
         // Outside the lock: cancellation runs the waiting requests' callbacks.
         lost.Cancel();
+        return wasUp;
     }
 
     /// <summary>Gets whether this link's state follows every event since the association began (not so for a borrowed system's first use).</summary>

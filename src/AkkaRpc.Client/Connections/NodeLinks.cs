@@ -15,20 +15,23 @@ internal sealed class NodeLinks
     private readonly ConcurrentDictionary<object, CancellationTokenSource> _undelivered = new(ReferenceEqualityComparer.Instance);
 
     private readonly bool _assumeAssociated;
+    private readonly Action<NodeLinks>? _dropped;
 
-    private NodeLinks(bool assumeAssociated)
+    private NodeLinks(bool assumeAssociated, Action<NodeLinks>? dropped)
     {
         _assumeAssociated = assumeAssociated;
+        _dropped = dropped;
     }
 
     /// <summary>
     /// Starts listening to <paramref name="system"/>'s association events. <paramref name="assumeAssociated"/> makes
     /// every link start as up, for a system that may have associated before this listened (then a request that drops
-    /// counts as outcome unknown until events say more).
+    /// counts as outcome unknown until events say more). <paramref name="dropped"/> is called (on the monitor's thread)
+    /// each time a live association drops; a failed attempt to associate does not call it.
     /// </summary>
-    public static NodeLinks Start(ActorSystem system, bool assumeAssociated)
+    public static NodeLinks Start(ActorSystem system, bool assumeAssociated, Action<NodeLinks>? dropped = null)
     {
-        var links = new NodeLinks(assumeAssociated);
+        var links = new NodeLinks(assumeAssociated, dropped);
         var monitor = system.ActorOf(Props.Create(() => new AssociationMonitor(links)), "akkarpc-associations-" + Guid.NewGuid().ToString("n"));
 
         // Subscribed here, not in PreStart, so no event published after Start returns can be missed.
@@ -57,8 +60,8 @@ internal sealed class NodeLinks
         public AssociationMonitor(NodeLinks links)
         {
             Receive<AssociatedEvent>(e => links.For(e.RemoteAddress).Associated());
-            Receive<AssociationErrorEvent>(e => links.For(e.RemoteAddress).Lost(e.Cause?.InnerException?.Message ?? e.Cause?.Message ?? e.ToString()));
-            Receive<DisassociatedEvent>(e => links.For(e.RemoteAddress).Disassociated());
+            Receive<AssociationErrorEvent>(e => Dropped(links.For(e.RemoteAddress).Lost(e.Cause?.InnerException?.Message ?? e.Cause?.Message ?? e.ToString())));
+            Receive<DisassociatedEvent>(e => Dropped(links.For(e.RemoteAddress).Disassociated()));
             Receive<DeadLetter>(d =>
             {
                 var message = d.Message is IWrappedMessage wrapped ? wrapped.Message : d.Message;
@@ -67,6 +70,14 @@ internal sealed class NodeLinks
                     undelivered.Cancel();
                 }
             });
+
+            void Dropped(bool wasUp)
+            {
+                if (wasUp)
+                {
+                    links._dropped?.Invoke(links);
+                }
+            }
         }
     }
 }
