@@ -76,6 +76,7 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
         var lines = new List<(int Client, string Line, TimeSpan At)>();
         var clock = Stopwatch.StartNew();
         var firstAcks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new System.Text.StringBuilder();
         var clients = Enumerable.Range(0, 4).Select(i =>
         {
             var process = _sandbox.Start(ClientSandbox.TestClient, "orders", i.ToString(System.Globalization.CultureInfo.InvariantCulture), Inserts.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -95,7 +96,16 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
                     }
                 }
             };
+            // Read, so a client that writes much there never blocks on a full pipe, and shown if it fails.
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(e.Data);
+                }
+            };
             process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
             return process;
         }).ToList();
 
@@ -106,7 +116,7 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
         foreach (var client in clients)
         {
             await client.WaitForExitAsync().WaitAsync(ClientSandbox.Ceiling);
-            Assert.Equal(0, client.ExitCode);
+            Assert.True(client.ExitCode == 0, $"a client exited with {client.ExitCode}; the clients' standard error:{Environment.NewLine}{errors}");
             client.Dispose();
         }
 
