@@ -27,25 +27,6 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task ClientCommands_LeaveTheNodeGracefully_SoItsLogHasNoWarningOrError()
-    {
-        // A client process that just exits closes its socket under Akka.Remote, which the node logs as a failed
-        // association: a warning and an error with a stack trace for every `akkarpc query`.
-        for (var i = 0; i < 3; i++)
-        {
-            var (code, _, stderr) = await _sandbox.RunAsync(ClientSandbox.Akkarpc, "query", "orders", "SELECT 1");
-            Assert.True(code == 0, stderr);
-        }
-
-        var (stopCode, _, stopError) = await _sandbox.RunAsync(ClientSandbox.Akkarpc, "stop");
-        Assert.True(stopCode == 0, stopError);
-        await _sandbox.WaitForNoNodeAsync(ClientSandbox.Ceiling);
-
-        var log = await File.ReadAllLinesAsync(Path.Combine(_sandbox.RuntimeDirectory, "node.log"));
-        Assert.DoesNotContain(log, l => l.Contains("[WARNING]", StringComparison.Ordinal) || l.Contains("[ERROR]", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task EightClientProcessesAtOnce_EndWithOneNode_AndAllTwoThousandInsertsLand()
     {
         var clients = Enumerable.Range(0, 8).Select(i => _sandbox.Start(ClientSandbox.TestClient, "orders", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "250")).ToList();
