@@ -7,23 +7,14 @@ namespace AkkaRpc.Hosting.Tests;
 /// <c>WithAkkaRpcNode(config)</c> promises that "the file's and the flags' own akka.* settings win over ours, so an
 /// operator can tune Akka itself": here the transport's own knobs, which <c>akkarpc.remote</c> does not cover.
 /// </summary>
-public sealed class NodeAkkaSettingsSpec : Akka.Hosting.TestKit.TestKit
+public sealed class NodeAkkaSettingsSpec() : NodeSpec("settings")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akkarpc-settings-").FullName;
+    protected override Config Overrides => ConfigurationFactory.ParseString("""
+        akka.remote.rpc-unix.max-handshaking-connections = 8
+        akka.remote.rpc-unix.write-stall-timeout = 3s
+        """);
 
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) => builder
-        .AddHocon("akka.test.timefactor = " + TestTime.Factor.ToString(System.Globalization.CultureInfo.InvariantCulture), HoconAddMode.Prepend)
-        .WithAkkaRpcNode(ConfigurationFactory.ParseString("""
-            akka.remote.rpc-unix.max-handshaking-connections = 8
-            akka.remote.rpc-unix.write-stall-timeout = 3s
-            """).WithFallback(AkkaRpcConfiguration.Load(null,
-        [
-            "--remote:tcp:enabled=false",
-            $"--remote:unix:socket={Path.Combine(_dir, "node.sock")}",
-            $"--remote:cookie-path={Path.Combine(_dir, "cookie")}",
-            $"--databases:data-dir={Path.Combine(_dir, "data")}",
-            "--akka:remote:rpc-unix:backlog=16",
-        ])));
+    protected override IEnumerable<string> Settings => ["--akka:remote:rpc-unix:backlog=16"];
 
     [Fact]
     public void TheOperatorsAkkaSettings_FromTheFileAndTheFlags_WinOverTheTransportDefaults()
@@ -34,28 +25,11 @@ public sealed class NodeAkkaSettingsSpec : Akka.Hosting.TestKit.TestKit
             (8, TimeSpan.FromSeconds(3), 16),
             (config.GetInt("akka.remote.rpc-unix.max-handshaking-connections"), config.GetTimeSpan("akka.remote.rpc-unix.write-stall-timeout"), config.GetInt("akka.remote.rpc-unix.backlog")));
     }
-
-    protected override async Task AfterAllAsync()
-    {
-        await base.AfterAllAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
 }
 
 /// <summary>The drain on <see cref="Akka.Actor.CoordinatedShutdown"/> gets the time its ask allows (30 s), not Akka's default 5 s phase timeout.</summary>
-public sealed class DrainPhaseSpec : Akka.Hosting.TestKit.TestKit
+public sealed class DrainPhaseSpec() : NodeSpec("drain")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akkarpc-drain-").FullName;
-
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) => builder
-        .WithAkkaRpcNode(AkkaRpcConfiguration.Load(null,
-        [
-            "--remote:tcp:enabled=false",
-            $"--remote:unix:socket={Path.Combine(_dir, "node.sock")}",
-            $"--remote:cookie-path={Path.Combine(_dir, "cookie")}",
-            $"--databases:data-dir={Path.Combine(_dir, "data")}",
-        ]));
-
     [Fact]
     public void TheServiceRequestsDonePhase_WaitsAsLongAsTheDrainMay()
     {
@@ -63,11 +37,5 @@ public sealed class DrainPhaseSpec : Akka.Hosting.TestKit.TestKit
         Assert.True(
             Akka.Actor.CoordinatedShutdown.Get(Sys).Timeout(Akka.Actor.CoordinatedShutdown.PhaseServiceRequestsDone) >= TimeSpan.FromSeconds(30),
             $"service-requests-done times out after {Akka.Actor.CoordinatedShutdown.Get(Sys).Timeout(Akka.Actor.CoordinatedShutdown.PhaseServiceRequestsDone)}, cutting the 30 s drain short");
-    }
-
-    protected override async Task AfterAllAsync()
-    {
-        await base.AfterAllAsync();
-        Directory.Delete(_dir, recursive: true);
     }
 }

@@ -7,34 +7,8 @@ using Microsoft.Extensions.Hosting;
 namespace AkkaRpc.Hosting.Tests;
 
 /// <summary><c>WithAkkaRpcNode(config)</c>, as <c>akkarpc serve</c> runs it: reached by clients over its Unix socket.</summary>
-public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
+public sealed class NodeHostingSpec() : NodeSpec("node")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akkarpc-node-").FullName;
-
-    private static TimeSpan Ceiling => TestTime.Seconds(15);
-
-    private string Socket => Path.Combine(_dir, "node.sock");
-
-    private AkkaRpcClientOptions ClientOptions => new()
-    {
-        UnixSocket = Socket,
-        CookiePath = Path.Combine(_dir, "cookie"),
-        AutoSpawn = false,
-        PrivateConnection = true,
-        RequestTimeout = Ceiling,
-        SystemName = Sys.Name,
-    };
-
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) => builder
-        .AddHocon("akka.test.timefactor = " + TestTime.Factor.ToString(System.Globalization.CultureInfo.InvariantCulture), HoconAddMode.Prepend)
-        .WithAkkaRpcNode(AkkaRpcConfiguration.Load(null,
-        [
-            "--remote:tcp:enabled=false",
-            $"--remote:unix:socket={Socket}",
-            $"--remote:cookie-path={Path.Combine(_dir, "cookie")}",
-            $"--databases:data-dir={Path.Combine(_dir, "data")}",
-        ]));
-
     [Fact]
     public async Task AClient_ReachesTheNode_AndStatusListsItsDatabases()
     {
@@ -167,9 +141,4 @@ public sealed class NodeHostingSpec : Akka.Hosting.TestKit.TestKit
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    protected override async Task AfterAllAsync()
-    {
-        await base.AfterAllAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
 }

@@ -12,34 +12,8 @@ namespace AkkaRpc.Hosting.Tests;
 /// The node lets in only death watch's: a peer that sends another has its connection closed, with a logged reason,
 /// and nothing else happens.
 /// </summary>
-public sealed class UntrustedModeSpec : Akka.Hosting.TestKit.TestKit
+public sealed class UntrustedModeSpec() : NodeSpec("untrusted")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akkarpc-untrusted-").FullName;
-
-    private static TimeSpan Ceiling => TestTime.Seconds(15);
-
-    private string Socket => Path.Combine(_dir, "node.sock");
-
-    private AkkaRpcClientOptions ClientOptions => new()
-    {
-        UnixSocket = Socket,
-        CookiePath = Path.Combine(_dir, "cookie"),
-        AutoSpawn = false,
-        PrivateConnection = true,
-        RequestTimeout = Ceiling,
-        SystemName = Sys.Name,
-    };
-
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) => builder
-        .AddHocon("akka.test.timefactor = " + TestTime.Factor.ToString(System.Globalization.CultureInfo.InvariantCulture), HoconAddMode.Prepend)
-        .WithAkkaRpcNode(AkkaRpcConfiguration.Load(null,
-        [
-            "--remote:tcp:enabled=false",
-            $"--remote:unix:socket={Socket}",
-            $"--remote:cookie-path={Path.Combine(_dir, "cookie")}",
-            $"--databases:data-dir={Path.Combine(_dir, "data")}",
-        ]));
-
     [Fact]
     public async Task ARemoteSuspend_DoesNotFreezeTheDatabasesSupervisor_AndClosesThatPeersConnection()
     {
@@ -75,12 +49,6 @@ public sealed class UntrustedModeSpec : Akka.Hosting.TestKit.TestKit
         await tx.CommitAsync(TestContext.Current.CancellationToken);
         Assert.Equal(1L, (await db.QueryAsync("SELECT count(*) FROM t", cancellationToken: TestContext.Current.CancellationToken)).Scalar());
         await attacker.Terminate();
-    }
-
-    protected override async Task AfterAllAsync()
-    {
-        await base.AfterAllAsync();
-        Directory.Delete(_dir, recursive: true);
     }
 
     // Completes when the attacker's system sees its connection to the node closed.
