@@ -134,14 +134,12 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
         // The node stops a statement at the same limit the caller waits (capped by its max-statement-timeout), so one
         // the caller gave up on does not run on; the ask waits a little longer, so that the node's StatementTimedOut
         // (the statement was stopped, with no effect) arrives before the client's own "may still run".
-        request = request switch
+        if (request is StatementRequest { TimeLimit: null } statements)
         {
-            Query { TimeLimit: null } query => query with { TimeLimit = timeout },
-            Execute { TimeLimit: null } execute => execute with { TimeLimit = timeout },
-            Batch { TimeLimit: null } batch => batch with { TimeLimit = timeout },
-            _ => request,
-        };
-        var askTimeout = request is Query or Execute or Batch ? timeout + StatementLimitGrace : timeout;
+            request = statements with { TimeLimit = timeout };
+        }
+
+        var askTimeout = request is StatementRequest ? timeout + StatementLimitGrace : timeout;
         var message = transactionId is { } id ? new Transactional(id, request) : request;
         RequestSize.Check(message, AkkaRpcClientConfig.MaxFrameSize);
         var unsent = 0;
