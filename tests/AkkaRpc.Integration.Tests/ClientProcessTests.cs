@@ -90,7 +90,16 @@ public sealed class ClientProcessTests(ITestOutputHelper output) : IAsyncLifetim
             return process;
         }).ToList();
 
-        await firstAcks.Task.WaitAsync(ClientSandbox.Ceiling);
+        if (await Task.WhenAny(firstAcks.Task, Task.Delay(ClientSandbox.Ceiling)) != firstAcks.Task)
+        {
+            lock (lines)
+            {
+                Assert.Fail($"200 acknowledged inserts did not come within {ClientSandbox.Ceiling}; the clients printed:{Environment.NewLine}" +
+                    string.Join(Environment.NewLine, lines.Where(l => !l.Line.StartsWith("ack ", StringComparison.Ordinal)).Select(l => $"{l.At} client {l.Client}: {l.Line}")) +
+                    $"{Environment.NewLine}acks: {lines.Count(l => l.Line.StartsWith("ack ", StringComparison.Ordinal))}; standard error:{Environment.NewLine}{errors}");
+            }
+        }
+
         var victim = Assert.Single(_sandbox.NodePids());
         var killedAt = clock.Elapsed;
         ClientSandbox.Kill(victim);
