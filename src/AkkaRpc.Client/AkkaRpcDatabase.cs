@@ -95,17 +95,29 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
 
     internal async Task<SqlRowSet> QueryCoreAsync(string sql, object? parameters, long? transactionId, RequestOptions? options, CancellationToken cancellationToken)
     {
-        var first = await RequestAsync<QueryResult>(new Query(sql, ParameterBinder.Bind(parameters)), transactionId, options, cancellationToken).ConfigureAwait(false);
+        var first = await QueryPageAsync(new Query(sql, ParameterBinder.Bind(parameters)), transactionId, options, cancellationToken).ConfigureAwait(false);
         var rows = new List<IReadOnlyList<SqlValue>>(first.Rows);
         for (var page = first; page.CursorId is { } cursor;)
         {
-            // The rest of a large result comes in pages from a cursor on the same owner; it is not retried elsewhere.
-            page = await RequestAsync<QueryResult>(new Fetch(cursor), transactionId, options is { Idempotent: true } ? options with { Idempotent = false } : options, cancellationToken).ConfigureAwait(false);
+            page = await FetchPageAsync(cursor, transactionId, options, cancellationToken).ConfigureAwait(false);
             rows.AddRange(page.Rows);
         }
 
         return SqlRowSet.From(first, rows);
     }
+
+    /// <summary>Runs a query and returns only its first page; when <see cref="QueryResult.CursorId"/> is set, <see cref="FetchPageAsync"/> reads the next.</summary>
+    internal Task<QueryResult> QueryPageAsync(Query query, long? transactionId, RequestOptions? options, CancellationToken cancellationToken) =>
+        RequestAsync<QueryResult>(query, transactionId, options, cancellationToken);
+
+    /// <summary>The next page of a query's cursor.</summary>
+    internal Task<QueryResult> FetchPageAsync(long cursor, long? transactionId, RequestOptions? options, CancellationToken cancellationToken) =>
+        // The rest of a large result comes in pages from a cursor on the same owner; it is not retried elsewhere.
+        RequestAsync<QueryResult>(new Fetch(cursor), transactionId, options is { Idempotent: true } ? options with { Idempotent = false } : options, cancellationToken);
+
+    /// <summary>Closes a cursor whose remaining rows are not wanted, so the node releases its statement (and snapshot) now.</summary>
+    internal Task CloseCursorAsync(long cursor, long? transactionId, CancellationToken cancellationToken) =>
+        RequestAsync<CursorClosed>(new CloseCursor(cursor), transactionId, options: null, cancellationToken);
 
     internal static Batch ToBatch(IEnumerable<(string Sql, object? Parameters)> statements)
     {

@@ -19,6 +19,8 @@ public sealed class SqlErrorException : AkkaRpcException
     public SqlErrorException(string message, int primaryCode, int extendedCode)
         : base(message, null)
     {
+        // DbException.ErrorCode is the HResult; Microsoft.Data.Sqlite's SqliteException sets it to SQLite's code too.
+        HResult = primaryCode;
         PrimaryCode = primaryCode;
         ExtendedCode = extendedCode;
     }
@@ -28,4 +30,10 @@ public sealed class SqlErrorException : AkkaRpcException
 
     /// <summary>SQLite's extended result code (for example 2067, SQLITE_CONSTRAINT_UNIQUE).</summary>
     public int ExtendedCode { get; }
+
+    /// <summary>SQLite's primary result code, under Microsoft.Data.Sqlite's name for it (<c>SqliteException.SqliteErrorCode</c>).</summary>
+    public int SqliteErrorCode => PrimaryCode;
+
+    /// <summary>SQLite's extended result code, under Microsoft.Data.Sqlite's name for it.</summary>
+    public int SqliteExtendedErrorCode => ExtendedCode;
 }
