@@ -215,6 +215,11 @@ public sealed class AkkaRpcConnectionStringBuilder : DbConnectionStringBuilder
     private static object Check(string key, Kind kind, object value)
     {
         var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        if (value is bool or int or double && kind != Kind.Text)
+        {
+            return value;
+        }
+
         return kind switch
         {
             Kind.Text => text,
@@ -228,11 +233,13 @@ public sealed class AkkaRpcConnectionStringBuilder : DbConnectionStringBuilder
         };
     }
 
-    private string? Text(string key) => base.TryGetValue(key, out var v) ? (string)v : null;
+    // The base class may hold a value as the string it parsed (its ConnectionString setter does not always come through
+    // the indexer), so a typed read checks it again.
+    private string? Text(string key) => base.TryGetValue(key, out var v) ? (string)Check(key, Kind.Text, v) : null;
 
-    private int? Number(string key) => base.TryGetValue(key, out var v) ? (int)v : null;
+    private int? Number(string key) => base.TryGetValue(key, out var v) ? (int)Check(key, Kind.Integer, v) : null;
 
-    private bool? Flag(string key) => base.TryGetValue(key, out var v) ? (bool)v : null;
+    private bool? Flag(string key) => base.TryGetValue(key, out var v) ? (bool)Check(key, Kind.Boolean, v) : null;
 
-    private double? Seconds(string key) => base.TryGetValue(key, out var v) ? (double)v : null;
+    private double? Seconds(string key) => base.TryGetValue(key, out var v) ? (double)Check(key, Kind.Seconds, v) : null;
 }

@@ -254,8 +254,9 @@ public sealed partial class AkkaRpcDataReader
             return (T)GetValue(ordinal);
         }
 
-        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        return (T)(target.IsEnum ? Enum.ToObject(target, converted) : converted);
+        // The runtime's unboxing rules decide, as they do for Microsoft.Data.Sqlite: an int unboxes as an int-based
+        // enum, but not as a nullable one.
+        return (T)converted;
     }
 
     /// <summary>

@@ -127,8 +127,23 @@ public sealed partial class AkkaRpcDataReader : DbDataReader
         }
     }
 
-    /// <inheritdoc/>
-    public override void Close() => Dispose(true);
+    /// <summary>Closes the reader, as <see cref="CloseAsync"/>.</summary>
+    public override void Close()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        if (_cursor is null && _next == _statements.Count && !_closeConnection)
+        {
+            // Nothing left on the node: no need to block on anything.
+            MarkClosed();
+            return;
+        }
+
+        Sync.Run(async _ => await CloseAsync().ConfigureAwait(false), CancellationToken.None);
+    }
 
     /// <summary>Closes the reader: closes its cursor on the node and runs the statements not reached yet (their errors are not reported, as in Microsoft.Data.Sqlite).</summary>
     public override async Task CloseAsync()
@@ -149,10 +164,7 @@ public sealed partial class AkkaRpcDataReader : DbDataReader
             // Microsoft.Data.Sqlite swallows these too: the caller gave up on the results when it closed the reader.
         }
 
-        _closed = true;
-        _page = null;
-        _current = null;
-        _command.Reader = null;
+        MarkClosed();
         if (_closeConnection && _command.Connection is { } connection)
         {
             await connection.CloseAsync().ConfigureAwait(false);
@@ -165,23 +177,19 @@ public sealed partial class AkkaRpcDataReader : DbDataReader
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_closed)
+        // DbDataReader's own Dispose only calls Close.
+        if (disposing)
         {
-            if (_cursor is null && _next == _statements.Count && !_closeConnection)
-            {
-                // Nothing left on the node: no need to block on anything.
-                _closed = true;
-                _page = null;
-                _current = null;
-                _command.Reader = null;
-            }
-            else
-            {
-                Sync.Run(async _ => await CloseAsync().ConfigureAwait(false), CancellationToken.None);
-            }
+            Close();
         }
+    }
 
-        base.Dispose(disposing);
+    private void MarkClosed()
+    {
+        _closed = true;
+        _page = null;
+        _current = null;
+        _command.Reader = null;
     }
 
     private bool NextInPage()

@@ -46,6 +46,7 @@ internal sealed class SqlScript
         var bare = false;
         var keywords = new List<string>(4);
         var returning = false;
+        var writes = false;
         var caseDepth = 0;
         var i = 0;
         while (i < text.Length)
@@ -104,8 +105,8 @@ internal sealed class SqlScript
                 }
 
                 case ';' when !InTriggerBody(keywords):
-                    Add(statements, text, start, i, parameters, bare, keywords, returning);
-                    (start, parameters, bare, keywords, returning, caseDepth) = (i + 1, [], false, new List<string>(4), false, 0);
+                    Add(statements, text, start, i, parameters, bare, keywords, returning, writes);
+                    (start, parameters, bare, keywords, returning, writes, caseDepth) = (i + 1, [], false, new List<string>(4), false, false, 0);
                     i++;
                     continue;
             }
@@ -129,6 +130,12 @@ internal sealed class SqlScript
                     case "RETURNING":
                         returning = true;
                         break;
+                    case "INSERT" or "UPDATE" or "DELETE":
+                        writes = true;
+                        break;
+                    case "REPLACE" when text.AsSpan(j).TrimStart() is not ['(', ..]: // not the replace() function
+                        writes = true;
+                        break;
                     case "CASE":
                         caseDepth++;
                         break;
@@ -147,11 +154,11 @@ internal sealed class SqlScript
             i++;
         }
 
-        Add(statements, text, start, text.Length, parameters, bare, keywords, returning);
+        Add(statements, text, start, text.Length, parameters, bare, keywords, returning, writes);
         return statements;
     }
 
-    private static void Add(List<SqlStatement> statements, string text, int start, int end, List<string> parameters, bool bare, List<string> keywords, bool returning)
+    private static void Add(List<SqlStatement> statements, string text, int start, int end, List<string> parameters, bool bare, List<string> keywords, bool returning, bool writes)
     {
         if (keywords.Count == 0 && parameters.Count == 0 && !bare)
         {
@@ -159,7 +166,8 @@ internal sealed class SqlScript
         }
 
         var first = keywords.Count > 0 ? keywords[0] : "";
-        var query = first is "SELECT" or "VALUES" or "WITH" or "PRAGMA" or "EXPLAIN";
+        // WITH starts a query, or a write whose common table expressions come first.
+        var query = first is "SELECT" or "VALUES" or "PRAGMA" or "EXPLAIN" || (first == "WITH" && !writes);
         statements.Add(new SqlStatement(text[start..end].Trim(), parameters, bare, query || returning, !query));
     }
 
