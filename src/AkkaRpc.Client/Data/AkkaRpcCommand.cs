@@ -230,11 +230,10 @@ public sealed class AkkaRpcCommand : DbCommand
             throw new InvalidOperationException("The transaction object is not associated with the same connection object as this command, or it has completed.");
         }
 
-        if (transaction is not null && Transaction != transaction)
+        // Microsoft.Data.Sqlite runs a command without a transaction of its own in the connection's pending one.
+        if (transaction is not null && Transaction is not null && Transaction != transaction)
         {
-            throw new InvalidOperationException(
-                "Execute requires the command to have a transaction object when the connection assigned to the command is in a pending local transaction. " +
-                "The Transaction property of the command has not been initialized.");
+            throw new InvalidOperationException("The transaction object is not associated with the same connection object as this command.");
         }
 
         var script = SqlScript.Parse(_commandText);
