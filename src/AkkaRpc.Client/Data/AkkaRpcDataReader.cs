@@ -71,6 +71,9 @@ public sealed partial class AkkaRpcDataReader : DbDataReader
     /// <inheritdoc/>
     public override object this[int ordinal] => GetValue(ordinal);
 
+    /// <summary>The node's cursor holding the rows not fetched yet, if any (for tests).</summary>
+    internal long? CursorId => _cursor;
+
     /// <inheritdoc/>
     public override object this[string name] => GetValue(GetOrdinal(name));
 
