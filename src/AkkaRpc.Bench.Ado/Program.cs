@@ -37,11 +37,20 @@ foreach (var sql in new[] { Schema, Seed })
     await provider.ExecuteAsync(sql);
 }
 
+// The provider alone, without Dapper: one command and parameter reused, as hand-written ADO.NET code would.
+await using var adoQuery = provider.CreateCommand();
+adoQuery.CommandText = PointQuery;
+var adoId = adoQuery.Parameters.AddWithValue("$id", 0L);
+await using var adoInsert = provider.CreateCommand();
+adoInsert.CommandText = Insert;
+var adoValue = adoInsert.Parameters.AddWithValue("$value", 0L);
+
 var random = new Random(7);
 var systems = new (string Name, Func<long, Task> Query, Func<long, Task> Insert)[]
 {
     ("client API", id => client.QueryAsync<Item>(PointQuery, new { id }), v => client.ExecuteAsync(Insert, new { value = v })),
     ("Dapper over AkkaRpc", id => provider.QueryFirstAsync<Item>(PointQuery, new { id }), v => provider.ExecuteAsync(Insert, new { value = v })),
+    ("ADO.NET over AkkaRpc (no Dapper)", id => AdoQueryAsync(id), v => { adoValue.Value = v; return adoInsert.ExecuteNonQueryAsync(); }),
     ("Dapper over Microsoft.Data.Sqlite", id => sqlite.QueryFirstAsync<Item>(PointQuery, new { id }), v => sqlite.ExecuteAsync(Insert, new { value = v })),
 };
 
@@ -72,6 +81,18 @@ foreach (var (name, _, _) in systems)
 
 Console.WriteLine("× = ratio to the client API on the same node, same run (target for Dapper over AkkaRpc: at most 1.10 at p50).");
 return 0;
+
+async Task AdoQueryAsync(long id)
+{
+    adoId.Value = id;
+    await using var reader = await adoQuery.ExecuteReaderAsync();
+    if (!await reader.ReadAsync())
+    {
+        throw new InvalidOperationException($"item {id} is missing");
+    }
+
+    _ = new Item(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2));
+}
 
 static async Task<double> MeasureAsync(int count, Func<Task> operation)
 {
