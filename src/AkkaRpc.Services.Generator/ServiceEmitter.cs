@@ -108,7 +108,7 @@ internal static class ServiceEmitter
         if (method.IsGenericMethod)
         {
             diagnostics.Add(Diagnostic.Create(Diagnostics.UnsupportedMethod, where, name, method.Name, "generic methods are not supported (nothing on the wire names a type)"));
-            ok = false;
+            return null;
         }
 
         var returnType = method.ReturnType as INamedTypeSymbol;
