@@ -17,6 +17,7 @@ internal sealed class ServiceConnection : IAsyncDisposable
     private readonly Func<int, string, Exception?> _declared;
     private readonly SemaphoreSlim _resolveGate = new(1, 1);
     private Target? _target;
+    private ActorSystem? _serializing;
     private long _callIds;
 
     public ServiceConnection(string name, ClientRuntime runtime, ServiceLocator locator, AkkaRpcClientOptions options, Action<ActorSystem> ensureSerialization, Func<int, string, Exception?> declared, (Address Node, IActorRef Service) first)
@@ -96,7 +97,6 @@ internal sealed class ServiceConnection : IAsyncDisposable
     {
         var target = await TargetAsync(sessionId, cancellationToken).ConfigureAwait(false);
         call.Header = new CallHeader(Caller(), Interlocked.Increment(ref _callIds), sessionId, TimeSpan.Zero, OneWay: true);
-        _ensureSerialization(_runtime.System);
         target.Service.Tell(call, ActorRefs.NoSender);
     }
 
@@ -123,7 +123,13 @@ internal sealed class ServiceConnection : IAsyncDisposable
         // Calls are queued per caller, and an exclusive session ends when its holder stops: both mean this client's
         // long-lived session actor, which lives as long as its connection.
         var system = _runtime.System;
-        _ensureSerialization(system);
+        if (!ReferenceEquals(system, Volatile.Read(ref _serializing)))
+        {
+            // Once per actor system (a dropped association moves the runtime to a new one), not per call.
+            _ensureSerialization(system);
+            Volatile.Write(ref _serializing, system);
+        }
+
         return _runtime.Session;
     }
 
