@@ -182,7 +182,7 @@ public sealed class ConfigurationTests : IDisposable
         var config = new NodeTransportOptions { UnixSocket = Path.Combine(_dir, "node.sock"), Port = 0 }.ToConfig();
 
         Assert.True(config.GetBoolean("akka.remote.untrusted-mode"));
-        Assert.Equal(["/user/databases", "/user/node", "/system/remote-watcher"], config.GetStringList("akka.remote.trusted-selection-paths"));
+        Assert.Equal(["/user/databases", "/user/node", "/system/remote-watcher", "/user/services"], config.GetStringList("akka.remote.trusted-selection-paths"));
         Assert.Equal(["akka.remote.rpc-unix", "akka.remote.rpc-tcp"], config.GetStringList("akka.remote.enabled-transports"));
         Assert.Equal(Path.Combine(_dir, "node.sock"), config.GetString("akka.remote.rpc-unix.socket-path"));
     }

@@ -14,10 +14,13 @@ public sealed record NodeTransportOptions
 {
     /// <summary>
     /// The paths other processes may reach by <c>ActorSelection</c> (Akka's <c>trusted-selection-paths</c>): the
-    /// databases' supervisor, the node admin, and Akka.Remote's own remote watcher, whose death-watch heartbeats travel
+    /// databases' supervisor, the node admin, an application's hosted services (AkkaRpc.Services), and Akka.Remote's own remote watcher, whose death-watch heartbeats travel
     /// as selections (untrusted mode would drop them, and every watcher would then declare this node dead).
     /// </summary>
-    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin, "/system/remote-watcher"];
+    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin, "/system/remote-watcher", ServicesPath];
+
+    // Where an application hosting its own services (AkkaRpc.Services) answers clients that resolve one by name.
+    private const string ServicesPath = "/user/services";
 
     /// <summary>What a reply needs besides its rows' values (lengths, tags, column names, Akka.Remote's envelope): the rows get a frame less this.</summary>
     public const long ReplyOverhead = 256 * 1024;
