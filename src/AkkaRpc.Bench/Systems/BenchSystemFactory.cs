@@ -31,6 +31,9 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),
+            SystemKind.ServiceActor => new Services.Actors.ActorServiceSystem(e, _configuration.CookiePath),
+            SystemKind.Grpc => new Services.Grpc.GrpcServiceSystem(e),
+            SystemKind.Rest => new Services.Rest.RestServiceSystem(e),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), e.Kind, "No adapter for this system kind."),
         });
     }
