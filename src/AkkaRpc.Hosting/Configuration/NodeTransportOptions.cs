@@ -17,7 +17,10 @@ public sealed record NodeTransportOptions
     /// databases' supervisor, the node admin, and Akka.Remote's own remote watcher, whose death-watch heartbeats travel
     /// as selections (untrusted mode would drop them, and every watcher would then declare this node dead).
     /// </summary>
-    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin, "/system/remote-watcher"];
+    public static readonly IReadOnlyList<string> TrustedPaths = [Protocol.NodePaths.Databases, Protocol.NodePaths.Admin, "/system/remote-watcher", ServicesPath];
+
+    // Where an application hosting its own services (AkkaRpc.Services) answers clients that resolve one by name.
+    private const string ServicesPath = "/user/services";
 
     /// <summary>What a reply needs besides its rows' values (lengths, tags, column names, Akka.Remote's envelope): the rows get a frame less this.</summary>
     public const long ReplyOverhead = 256 * 1024;

@@ -1,0 +1,4 @@
+namespace AkkaRpc.Services;
+
+/// <summary>What a service's actor answers: a result, or why there is none.</summary>
+public abstract record ServiceReply;
