@@ -1,6 +1,7 @@
 using System.Net;
 using AkkaRpc.Bench.Services.Actors;
 using AkkaRpc.Bench.Services.Grpc;
+using AkkaRpc.Bench.Services.Proxy;
 using AkkaRpc.Bench.Services.Rest;
 
 namespace AkkaRpc.Bench.Services;
@@ -9,7 +10,7 @@ namespace AkkaRpc.Bench.Services;
 internal static class ServiceServerHost
 {
     /// <summary>
-    /// Runs the <paramref name="kind"/> server on <paramref name="host"/>:<paramref name="port"/> (and, for the actor,
+    /// Runs the <paramref name="kind"/> server on <paramref name="host"/>:<paramref name="port"/> (and, for the actor and the service,
     /// <paramref name="socketPath"/>) until <paramref name="cancellationToken"/> is cancelled; <paramref name="listening"/>
     /// hears each address once the server is ready.
     /// </summary>
@@ -25,6 +26,10 @@ internal static class ServiceServerHost
             case ServiceServerKind.Actor:
                 var actor = ActorServiceHost.Start(host.ToString(), port, socketPath, cookiePath);
                 (server, addresses) = (actor, actor.Addresses);
+                break;
+            case ServiceServerKind.Service:
+                var service = await ServiceProxyHost.StartAsync(host.ToString(), port, socketPath, cookiePath, cancellationToken).ConfigureAwait(false);
+                (server, addresses) = (service, service.Addresses);
                 break;
             case ServiceServerKind.Grpc:
                 var grpc = await GrpcServiceServer.StartAsync(host, port, cancellationToken).ConfigureAwait(false);

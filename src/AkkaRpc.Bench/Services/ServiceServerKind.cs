@@ -11,4 +11,7 @@ internal enum ServiceServerKind
 
     /// <summary>HTTP/REST on Kestrel.</summary>
     Rest = 3,
+
+    /// <summary>The echo service as an AkkaRpc service (Akka.Hosting, <c>WithAkkaRpcService</c>) on AkkaRpc's transport (TCP and, with a socket path, a Unix socket).</summary>
+    Service = 4,
 }

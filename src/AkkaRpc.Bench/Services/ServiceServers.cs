@@ -10,9 +10,9 @@ internal static class ServiceServers
     public const string Command = "bench-service-server";
 
     /// <summary>
-    /// Starts the actor, gRPC and REST servers that <paramref name="wanted"/> names through <paramref name="start"/>
+    /// Starts the AkkaRpc service, hand-written actor, gRPC and REST servers that <paramref name="wanted"/> names through <paramref name="start"/>
     /// (arguments, "listening at" lines to wait for), adds them to <paramref name="servers"/> and each system's endpoint
-    /// to <paramref name="found"/>. The actor's Unix socket goes in <paramref name="directory"/>.
+    /// to <paramref name="found"/>. Their Unix sockets go in <paramref name="directory"/>.
     /// </summary>
     public static async Task StartAsync(
         IReadOnlySet<string> wanted,
@@ -27,23 +27,33 @@ internal static class ServiceServers
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(servers);
         ArgumentNullException.ThrowIfNull(found);
-        if (wanted.Contains(ServiceCatalog.ActorTcp) || wanted.Contains(ServiceCatalog.ActorUnix))
+        // The AkkaRpc service and the hand-written actor: each in a process of its own, on TCP and, when asked, a Unix socket.
+        foreach (var (tcpKey, unixKey, kind, name) in new[]
         {
-            var args = new List<string> { Command, "--kind", "actor", "--port", "0", "--config", configPath };
-            bool unix = wanted.Contains(ServiceCatalog.ActorUnix);
+            (ServiceCatalog.ServicesTcp, ServiceCatalog.ServicesUnix, SystemKind.ServiceProxy, "service"),
+            (ServiceCatalog.ActorTcp, ServiceCatalog.ActorUnix, SystemKind.ServiceActor, "actor"),
+        })
+        {
+            if (!wanted.Contains(tcpKey) && !wanted.Contains(unixKey))
+            {
+                continue;
+            }
+
+            var args = new List<string> { Command, "--kind", name, "--port", "0", "--config", configPath };
+            bool unix = wanted.Contains(unixKey);
             if (unix)
             {
-                args.AddRange(["--socket", Path.Combine(directory, "service.sock")]);
+                args.AddRange(["--socket", Path.Combine(directory, name + ".sock")]);
             }
 
             var server = await start(args, unix ? 2 : 1, cancellationToken).ConfigureAwait(false);
             servers.Add(server);
             foreach (var address in server.Addresses)
             {
-                string key = address.StartsWith("akka.rpc.unix://", StringComparison.Ordinal) ? ServiceCatalog.ActorUnix : ServiceCatalog.ActorTcp;
+                string key = address.StartsWith("akka.rpc.unix://", StringComparison.Ordinal) ? unixKey : tcpKey;
                 if (wanted.Contains(key))
                 {
-                    found[key] = new SystemEndpoint(key, SystemKind.ServiceActor, address, string.Empty);
+                    found[key] = new SystemEndpoint(key, kind, address, string.Empty);
                 }
             }
         }

@@ -29,4 +29,7 @@ internal enum SystemKind
 
     /// <summary>The echo service of <c>bench services</c> over HTTP/REST.</summary>
     Rest = 9,
+
+    /// <summary>The echo service of <c>bench services</c> as an AkkaRpc service, called through its generated proxy.</summary>
+    ServiceProxy = 10,
 }

@@ -34,7 +34,8 @@ internal static class BenchCommand
             new Command(
                 "services",
                 "rpycbench's RPC scenarios (connection time, call latency, payload bandwidth 1 KB-1 MB, concurrent callers) on an " +
-                "echo/compute service: a hand-written actor message over AkkaRpc's transport (TCP, Unix socket), gRPC unary calls " +
+                "echo/compute service: AkkaRpc services through the generated proxy and a hand-written actor message, both over " +
+                "AkkaRpc's transport (TCP, Unix socket), gRPC unary calls " +
                 "(h2c) and HTTP/REST, each server in its own process, with ratios to gRPC and the issue's targets from the same run."),
             BenchSuiteKind.Services));
         return bench;

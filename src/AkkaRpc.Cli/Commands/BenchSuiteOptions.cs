@@ -199,8 +199,8 @@ internal sealed class BenchSuiteOptions
     private static List<string> ServiceSystems(bool tcp, bool unix, bool rest) =>
         [.. Bench.Services.ServiceCatalog.All.Where(key => key switch
         {
-            Bench.Services.ServiceCatalog.ActorTcp => tcp,
-            Bench.Services.ServiceCatalog.ActorUnix => unix,
+            Bench.Services.ServiceCatalog.ServicesTcp or Bench.Services.ServiceCatalog.ActorTcp => tcp,
+            Bench.Services.ServiceCatalog.ServicesUnix or Bench.Services.ServiceCatalog.ActorUnix => unix,
             Bench.Services.ServiceCatalog.Rest => rest,
             _ => true,
         })];

@@ -2,8 +2,11 @@ using System.Net;
 using AkkaRpc.Bench.Services;
 using AkkaRpc.Bench.Services.Actors;
 using AkkaRpc.Bench.Services.Grpc;
+using AkkaRpc.Bench.Services.Proxy;
 using AkkaRpc.Bench.Services.Rest;
 using AkkaRpc.Bench.Systems;
+using AkkaRpc.Client;
+using AkkaRpc.Services;
 using AkkaRpc.Testing;
 using global::Grpc.Core;
 
@@ -17,6 +20,7 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_ceiling = TestTime.Seconds(60);
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("akkarpc-bench-services-");
+    private ServiceProxyHost? _service;
     private ActorServiceHost? _actor;
     private GrpcServiceServer? _grpc;
     private RestServiceServer? _rest;
@@ -25,6 +29,7 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _service = await ServiceProxyHost.StartAsync("127.0.0.1", 0, Path.Combine(_directory.FullName, "proxy.sock"), Cookie, CancellationToken.None);
         _actor = ActorServiceHost.Start("127.0.0.1", 0, Path.Combine(_directory.FullName, "service.sock"), Cookie);
         _grpc = await GrpcServiceServer.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
         _rest = await RestServiceServer.StartAsync(IPAddress.Loopback, 0, CancellationToken.None);
@@ -35,10 +40,14 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
         await _rest!.DisposeAsync();
         await _grpc!.DisposeAsync();
         await _actor!.DisposeAsync();
+        await AkkaRpcClient.ShutdownAsync(); // the proxies' shared client runtime
+        await _service!.DisposeAsync();
         _directory.Delete(recursive: true);
     }
 
     [Theory]
+    [InlineData(ServiceCatalog.ServicesTcp)]
+    [InlineData(ServiceCatalog.ServicesUnix)]
     [InlineData(ServiceCatalog.ActorTcp)]
     [InlineData(ServiceCatalog.ActorUnix)]
     [InlineData(ServiceCatalog.Grpc)]
@@ -58,6 +67,8 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(ServiceCatalog.ServicesTcp)]
+    [InlineData(ServiceCatalog.ServicesUnix)]
     [InlineData(ServiceCatalog.ActorTcp)]
     [InlineData(ServiceCatalog.ActorUnix)]
     [InlineData(ServiceCatalog.Grpc)]
@@ -74,6 +85,10 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
                 Assert.Equal(StatusCode.InvalidArgument, rpc.StatusCode);
                 Assert.Contains("A download asks for 0 to", rpc.Status.Detail, StringComparison.Ordinal);
                 break;
+            case RemoteServiceException remote:
+                Assert.Contains(nameof(ArgumentOutOfRangeException), remote.RemoteTypeName, StringComparison.Ordinal);
+                Assert.Contains("A download asks for 0 to", remote.Message, StringComparison.Ordinal);
+                break;
             case HttpRequestException http:
                 Assert.Equal(HttpStatusCode.BadRequest, http.StatusCode);
                 break;
@@ -88,6 +103,8 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(ServiceCatalog.ServicesTcp)]
+    [InlineData(ServiceCatalog.ServicesUnix)]
     [InlineData(ServiceCatalog.ActorTcp)]
     [InlineData(ServiceCatalog.ActorUnix)]
     [InlineData(ServiceCatalog.Grpc)]
@@ -137,6 +154,7 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
     {
         ServiceCatalog.Grpc => new GrpcServiceSystem(Endpoint(key)),
         ServiceCatalog.Rest => new RestServiceSystem(Endpoint(key)),
+        ServiceCatalog.ServicesTcp or ServiceCatalog.ServicesUnix => new ServiceProxySystem(Endpoint(key), Cookie),
         _ => new ActorServiceSystem(Endpoint(key), Cookie),
     };
 
@@ -144,6 +162,8 @@ public sealed class ServiceSystemsTests : IAsyncLifetime
     {
         ServiceCatalog.Grpc => new SystemEndpoint(key, SystemKind.Grpc, _grpc!.Url.ToString(), string.Empty),
         ServiceCatalog.Rest => new SystemEndpoint(key, SystemKind.Rest, _rest!.Url.ToString(), string.Empty),
+        ServiceCatalog.ServicesTcp => new SystemEndpoint(key, SystemKind.ServiceProxy, _service!.Addresses.Single(a => a.StartsWith("akka.rpc.tcp://", StringComparison.Ordinal)), string.Empty),
+        ServiceCatalog.ServicesUnix => new SystemEndpoint(key, SystemKind.ServiceProxy, _service!.Addresses.Single(a => a.StartsWith("akka.rpc.unix://", StringComparison.Ordinal)), string.Empty),
         ServiceCatalog.ActorUnix => new SystemEndpoint(key, SystemKind.ServiceActor, _actor!.Addresses.Single(a => a.StartsWith("akka.rpc.unix://", StringComparison.Ordinal)), string.Empty),
         _ => new SystemEndpoint(key, SystemKind.ServiceActor, _actor!.Addresses.Single(a => a.StartsWith("akka.rpc.tcp://", StringComparison.Ordinal)), string.Empty),
     };

@@ -51,6 +51,20 @@ public sealed class ServiceTargetsTests
         Assert.Contains("p99 not measured", verdict, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheProxy_IsJudgedByWhatItAddsToTheHandWrittenMessageOnTheSameTransport()
+    {
+        var report = Report(
+            [(ServiceCatalog.ServicesTcp, Figures(0.000_044)), (ServiceCatalog.ActorTcp, Figures(0.000_040)), (ServiceCatalog.ServicesUnix, Figures(0.000_050)), (ServiceCatalog.ActorUnix, Figures(0.000_040))],
+            []);
+
+        var verdicts = ServiceTargets.Verdicts(report);
+
+        Assert.Equal(2, verdicts.Count);
+        Assert.Contains("target services_tcp over actor_tcp: p50 +4.0 µs, mean +4.0 µs (≤ 5 µs: met)", verdicts);
+        Assert.Contains("target services_unix over actor_unix: p50 +10.0 µs, mean +10.0 µs (≤ 5 µs: missed)", verdicts);
+    }
+
     private static RunReport Report(IReadOnlyList<(string Key, SystemReport Figures)> systems, Dictionary<string, SystemRatios> ratios) => new(
         systems.Select(s => new KeyValuePair<string, SystemReport>(s.Key, s.Figures)).ToList(),
         ratios,
