@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace AkkaRpc.Integration.Tests;
 
 /// <summary>
-/// <c>akkarpc bench services --quick</c> end to end with real processes: the actor, gRPC and REST servers each in a
-/// process of its own, every scenario against each, and the JSON with ratios to gRPC and the targets' verdicts.
+/// <c>akkarpc bench services --quick</c> end to end with real processes: the AkkaRpc service, hand-written actor, gRPC
+/// and REST servers each in a process of its own, every scenario against each, and the JSON with ratios to gRPC and the
+/// targets' verdicts.
 /// </summary>
 public sealed class BenchServicesTests : IAsyncLifetime
 {
@@ -47,7 +48,7 @@ public sealed class BenchServicesTests : IAsyncLifetime
 
         Assert.True(_process.ExitCode == 0, $"exit {_process.ExitCode}: {await stdout} {await stderr}");
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Results));
-        foreach (var key in new[] { "actor_tcp", "actor_unix", "grpc", "rest" })
+        foreach (var key in new[] { "services_tcp", "services_unix", "actor_tcp", "actor_unix", "grpc", "rest" })
         {
             var system = json.RootElement.GetProperty(key);
             Assert.Equal(1.0, system.GetProperty("success_rate").GetDouble());
@@ -58,6 +59,8 @@ public sealed class BenchServicesTests : IAsyncLifetime
         var metadata = json.RootElement.GetProperty("metadata");
         Assert.Equal("services", metadata.GetProperty("suite").GetString());
         var notes = metadata.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
-        Assert.Contains(notes, n => n.StartsWith("target actor_tcp vs grpc: sequential p50 ", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("target services_tcp vs grpc: sequential p50 ", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("target services_unix over actor_unix: p50 ", StringComparison.Ordinal));
+        Assert.Equal("grpc", json.RootElement.GetProperty("ratios").GetProperty("services_tcp").GetProperty("vs_floor").GetProperty("baseline").GetString());
     }
 }
