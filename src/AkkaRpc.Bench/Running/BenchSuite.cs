@@ -245,7 +245,7 @@ internal sealed class BenchSuite
             _skipped[key] = "the node printed no address for it";
         }
 
-        return [.. SystemCatalog.All.Where(found.ContainsKey).Select(k => found[k])];
+        return [.. SystemCatalog.All.Concat(Services.ServiceCatalog.All).Where(found.ContainsKey).Select(k => found[k])];
     }
 
     private async Task StartNodeAsync(

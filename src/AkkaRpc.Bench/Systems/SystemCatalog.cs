@@ -13,7 +13,7 @@ internal static class SystemCatalog
     public const string InProcess = "sqlite_inprocess";
 
     /// <summary>Every key, in the order a run measures and reports them: the contenders, then the baseline and the floors.</summary>
-    public static IReadOnlyList<string> All { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner, Http, RawTcp, RawUnix, InProcess, .. Services.ServiceCatalog.All];
+    public static IReadOnlyList<string> All { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner, Http, RawTcp, RawUnix, InProcess];
 
     /// <summary>The systems whose figures are divided by their baselines' in the ratios.</summary>
     public static IReadOnlyList<string> Contenders { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner, .. Services.ServiceCatalog.Contenders];
