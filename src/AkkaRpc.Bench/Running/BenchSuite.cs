@@ -89,7 +89,8 @@ internal sealed class BenchSuite
                 _options.Suite.ToString().ToLowerInvariant(),
                 RunMetadata.BuildConfiguration,
                 GCSettings.IsServerGC);
-            return ReportBuilder.Build(outcomes, metadata);
+            var report = ReportBuilder.Build(outcomes, metadata);
+            return _options.Suite == BenchSuiteKind.Services ? Services.ServiceTargets.Annotate(report) : report;
         }
         finally
         {
@@ -228,6 +229,7 @@ internal sealed class BenchSuite
             }
         }
 
+        await Services.ServiceServers.StartAsync(wanted, directory, _options.ConfigPath, StartServerAsync, servers, found, cancellationToken).ConfigureAwait(false);
         if (wanted.Contains(SystemCatalog.InProcess))
         {
             found[SystemCatalog.InProcess] = new SystemEndpoint(SystemCatalog.InProcess, SystemKind.InProcessSqlite, Path.Combine(directory, "inprocess.db"), string.Empty);
@@ -243,7 +245,7 @@ internal sealed class BenchSuite
             _skipped[key] = "the node printed no address for it";
         }
 
-        return [.. SystemCatalog.All.Where(found.ContainsKey).Select(k => found[k])];
+        return [.. SystemCatalog.All.Concat(Services.ServiceCatalog.All).Where(found.ContainsKey).Select(k => found[k])];
     }
 
     private async Task StartNodeAsync(

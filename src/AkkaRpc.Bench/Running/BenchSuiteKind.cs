@@ -11,4 +11,7 @@ internal enum BenchSuiteKind
 
     /// <summary><c>akkarpc bench remote</c>: sequential and pipelined point queries over each transport next to the raw socket floor.</summary>
     Remote = 3,
+
+    /// <summary><c>akkarpc bench services</c>: rpycbench's RPC scenarios on an echo/compute service, AkkaRpc services next to a hand-written actor message, gRPC and HTTP/REST.</summary>
+    Services = 4,
 }

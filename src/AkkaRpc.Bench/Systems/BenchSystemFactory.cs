@@ -31,6 +31,10 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
             SystemKind.InProcessSqlite => new InProcessSqliteSystem(e),
+            SystemKind.ServiceActor => new Services.Actors.ActorServiceSystem(e, _configuration.CookiePath),
+            SystemKind.Grpc => new Services.Grpc.GrpcServiceSystem(e),
+            SystemKind.Rest => new Services.Rest.RestServiceSystem(e),
+            SystemKind.ServiceProxy => new Services.Proxy.ServiceProxySystem(e, _configuration.CookiePath),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), e.Kind, "No adapter for this system kind."),
         });
     }
@@ -44,7 +48,7 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
             await system.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty))
+        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty or SystemKind.ServiceProxy))
         {
             await AkkaRpcClient.ShutdownAsync().ConfigureAwait(false);
         }

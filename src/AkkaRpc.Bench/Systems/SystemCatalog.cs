@@ -16,7 +16,7 @@ internal static class SystemCatalog
     public static IReadOnlyList<string> All { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner, Http, RawTcp, RawUnix, InProcess];
 
     /// <summary>The systems whose figures are divided by their baselines' in the ratios.</summary>
-    public static IReadOnlyList<string> Contenders { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner];
+    public static IReadOnlyList<string> Contenders { get; } = [AkkaRpcTcp, AkkaRpcUnix, AkkaDotNetty, Owner, .. Services.ServiceCatalog.Contenders];
 
     /// <summary>Returns the kind of system <paramref name="key"/> is.</summary>
     public static SystemKind KindOf(string key) => key switch
@@ -27,7 +27,7 @@ internal static class SystemCatalog
         Http => SystemKind.Http,
         RawTcp or RawUnix => SystemKind.RawSocket,
         InProcess => SystemKind.InProcessSqlite,
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a system of the catalog."),
+        _ => Services.ServiceCatalog.KindOf(key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "Not a system of the catalog."),
     };
 
     /// <summary>Returns the display name, protocol and server mode of <paramref name="key"/>.</summary>
@@ -41,15 +41,16 @@ internal static class SystemCatalog
         RawTcp => ("Raw socket floor (TCP)", "raw.tcp", "echo/sink/source, no SQL"),
         RawUnix => ("Raw socket floor (Unix socket)", "raw.unix", "echo/sink/source, no SQL"),
         InProcess => ("SQLite in process (floor)", "in-process", "Microsoft.Data.Sqlite in the load generator"),
-        _ => (key, key, "unknown"),
+        _ => Services.ServiceCatalog.Describe(key) ?? (key, key, "unknown"),
     };
 
-    /// <summary>The floor a contender is compared with: the raw socket of the same transport, or the bare connection for the owner.</summary>
+    /// <summary>The floor a contender is compared with: the raw socket of the same transport, the bare connection for the owner, gRPC for <c>bench services</c>.</summary>
     public static string? FloorOf(string key) => key switch
     {
         AkkaRpcTcp or AkkaDotNetty => RawTcp,
         AkkaRpcUnix => RawUnix,
         Owner => InProcess,
+        _ when Services.ServiceCatalog.Contenders.Contains(key) => Services.ServiceCatalog.Grpc,
         _ => null,
     };
 

@@ -20,4 +20,16 @@ internal enum SystemKind
 
     /// <summary>A database owner actor in the load generator's own process, asked directly (no remoting).</summary>
     DatabaseOwner = 6,
+
+    /// <summary>The echo service of <c>bench services</c> as a hand-written actor, asked with its own messages over AkkaRpc's transport.</summary>
+    ServiceActor = 7,
+
+    /// <summary>The echo service of <c>bench services</c> over gRPC (HTTP/2, h2c).</summary>
+    Grpc = 8,
+
+    /// <summary>The echo service of <c>bench services</c> over HTTP/REST.</summary>
+    Rest = 9,
+
+    /// <summary>The echo service of <c>bench services</c> as an AkkaRpc service, called through its generated proxy.</summary>
+    ServiceProxy = 10,
 }

@@ -30,6 +30,14 @@ internal static class BenchCommand
                 "sequential latency (p50, p99) and pipelined throughput (64 in flight on one connection), next to the same exchanges " +
                 "of 64-byte messages on a raw socket (the floor), in the same run, median of several rounds."),
             BenchSuiteKind.Remote));
+        bench.Subcommands.Add(Suite(
+            new Command(
+                "services",
+                "rpycbench's RPC scenarios (connection time, call latency, payload bandwidth 1 KB-1 MB, concurrent callers) on an " +
+                "echo/compute service: AkkaRpc services through the generated proxy and a hand-written actor message, both over " +
+                "AkkaRpc's transport (TCP, Unix socket), gRPC unary calls " +
+                "(h2c) and HTTP/REST, each server in its own process, with ratios to gRPC and the issue's targets from the same run."),
+            BenchSuiteKind.Services));
         return bench;
     }
 

@@ -108,6 +108,7 @@ internal sealed class BenchSuiteOptions
         {
             BenchSuiteKind.Owner => [],
             BenchSuiteKind.Remote => [PipelinedRequests, InFlight, Transport, SkipAkkaRpc, SkipAkkaDotNetty, SkipRaw, Node],
+            BenchSuiteKind.Services => [NumSerialConnections, NumParallelClients, RequestsPerClient, Transport, SkipHttp],
             _ =>
             [
                 NumSerialConnections, NumParallelClients, RequestsPerClient, TestBinaryTransfer, BinaryFileSizes, BinaryChunkSize, BinaryIterations,
@@ -171,6 +172,11 @@ internal sealed class BenchSuiteOptions
 
         bool tcp = transport != "unix";
         bool unix = transport != "tcp";
+        if (Suite == BenchSuiteKind.Services)
+        {
+            return ServiceSystems(tcp, unix, rest: !parseResult.GetValue(SkipHttp));
+        }
+
         var systems = new List<string>();
         void AddIf(bool wanted, string key)
         {
@@ -189,6 +195,15 @@ internal sealed class BenchSuiteOptions
         AddIf(Suite == BenchSuiteKind.Full && !parseResult.GetValue(SkipInProcess), SystemCatalog.InProcess);
         return systems;
     }
+
+    private static List<string> ServiceSystems(bool tcp, bool unix, bool rest) =>
+        [.. Bench.Services.ServiceCatalog.All.Where(key => key switch
+        {
+            Bench.Services.ServiceCatalog.ServicesTcp or Bench.Services.ServiceCatalog.ActorTcp => tcp,
+            Bench.Services.ServiceCatalog.ServicesUnix or Bench.Services.ServiceCatalog.ActorUnix => unix,
+            Bench.Services.ServiceCatalog.Rest => rest,
+            _ => true,
+        })];
 
     private static int? Positive(int? value, string name) =>
         value is <= 0 ? throw new ArgumentException($"{name} must be at least 1, not {value}.") : value;

@@ -18,6 +18,7 @@ internal static class CliApplication
         root.Subcommands.Add(BenchWorkerCommand.Create());
         root.Subcommands.Add(BenchServerCommands.CreateHttp());
         root.Subcommands.Add(BenchServerCommands.CreateRaw());
+        root.Subcommands.Add(BenchServiceServerCommand.Create());
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(StopCommand.Create());
