@@ -1,0 +1,4 @@
+using System.CommandLine;
+using AkkaRpc.Docker.AckWriter;
+
+return await AckWriterCommand.Create().Parse(args).InvokeAsync();
