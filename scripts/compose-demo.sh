@@ -61,6 +61,8 @@ fi
 teardown() {
     local rc=$?
     trap - EXIT INT TERM
+    # Everything here is best effort: a failing step must not stop the rest of the tear-down.
+    set +e
     [[ -n "${watchdog:-}" ]] && kill "$watchdog" 2>/dev/null
     log "tearing down: containers, network and volumes of project $project"
     # Compose v1 cannot stop `run` containers by profile, so the writers and the coordinator go by label first.
