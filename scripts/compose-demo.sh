@@ -17,7 +17,7 @@ writers=3
 write_seconds=75
 publish=true
 keep_results="$repo/artifacts/compose-demo"
-max_minutes=15
+max_minutes=25
 while (($#)); do
     case "$1" in
         --workers) workers="$2"; shift 2 ;;
@@ -196,6 +196,13 @@ query "$survivor" --json "$database" "SELECT writer, seq FROM acked ORDER BY wri
 sed -E 's/.*"writer": ?([0-9]+).*"seq": ?([0-9]+).*/\1 \2/' "$keep_results/rows.json" | sort -u >"$keep_results/rows.txt"
 integrity=$(query "$survivor" --json "$database" "PRAGMA integrity_check" | tr -d '\n') || fail "PRAGMA integrity_check did not run"
 
+# How each member ended: only the killed one may be gone (a member that the cluster downed exits with code 1).
+member_states=""
+for member in "${members[@]}"; do
+    state=$(docker inspect --format '{{.State.Status}} (exit code {{.State.ExitCode}})' "$("${compose[@]}" ps -q "$member")" 2>/dev/null || echo unknown)
+    member_states+="$member ${state/running (exit code 0)/running}; "
+done
+
 acked=$(wc -l <"$keep_results/acked.txt")
 failed=$(grep -c '^fail ' "$keep_results/results/writers.log" || true)
 present=$(wc -l <"$keep_results/rows.txt")
@@ -227,6 +234,7 @@ printf '%-44s %s\n' "rows present whose write failed (allowed)" "$unacked_presen
 printf '%-44s %s\n' "kill to first acknowledged write" "$failover"
 printf '%-44s %s\n' "PRAGMA integrity_check" "$integrity"
 printf '%-44s %s\n' "bench exit code" "$bench_rc"
+printf '%-44s %s\n' "members at the end" "${member_states%; }"
 echo "results: $keep_results (bench.json, bench.html, writers.log, members.log)"
 echo
 
