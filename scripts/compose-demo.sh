@@ -4,7 +4,7 @@
 # that count every acknowledged write, SIGKILL of one member container mid-run, then the check: every acknowledged
 # row present, PRAGMA integrity_check ok. Prints the report, and always tears the composition down (also on failure or
 # Ctrl+C). Bounded: every wait has a ceiling, the whole run aborts after --max-minutes.
-#   scripts/compose-demo.sh [--workers N] [--writers N] [--write-seconds S] [--no-publish] [--keep-results DIR]
+#   scripts/compose-demo.sh [--workers N] [--writers N] [--after-kill S] [--no-publish] [--keep-results DIR]
 #                           [--max-minutes M]
 # Needs root (or the docker group), docker, docker-compose (or `docker compose`), and for the base image debootstrap.
 # Starts dockerd when no engine answers, and stops that one again at the end. Exits 0 when nothing acknowledged was
@@ -14,7 +14,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 workers=2
 writers=3
-write_seconds=75
+# The writers go on this long after the kill, then are stopped (docker stop).
+after_kill=30
 publish=true
 keep_results="$repo/artifacts/compose-demo"
 max_minutes=25
@@ -22,7 +23,7 @@ while (($#)); do
     case "$1" in
         --workers) workers="$2"; shift 2 ;;
         --writers) writers="$2"; shift 2 ;;
-        --write-seconds) write_seconds="$2"; shift 2 ;;
+        --after-kill) after_kill="$2"; shift 2 ;;
         --no-publish) publish=false; shift ;;
         --keep-results) keep_results="$2"; shift 2 ;;
         --max-minutes) max_minutes="$2"; shift 2 ;;
@@ -99,7 +100,10 @@ t=$SECONDS
 wait_for_log() {
     local deadline=$((SECONDS + $3))
     while ((SECONDS < deadline)); do
-        "${compose[@]}" logs --no-color "$1" 2>/dev/null | grep -q -- "$2" && return 0
+        # The log first, then grep: `logs | grep -q` under pipefail can fail with SIGPIPE after grep found the line.
+        local text
+        text=$("${compose[@]}" logs --no-color "$1" 2>/dev/null || true)
+        grep -q -- "$2" <<<"$text" && return 0
         sleep 1
     done
     "${compose[@]}" logs --no-color --tail 30 "$1" >&2 || true
@@ -121,36 +125,22 @@ query() {
         "AKKARPC__CLIENT__NODE-ADDRESS=$address" akkarpc query --timeout 20s "$@"
 }
 
-# --- Load: the bench and the writers ----------------------------------------------------------------------------------
-t=$SECONDS
-BENCH_WORKERS=$workers "${compose[@]}" up -d --no-build --no-deps --scale "bench-worker=$workers" bench-worker 2>&1 | sed 's/^/    /'
-# The quick sizes, through the member, the load from the workers; the baselines (HTTP, raw socket, in-process SQLite,
-# DotNetty) measure the coordinator's own container, not the composition, so they are left out here.
-BENCH_WORKERS=$workers "${compose[@]}" run -d --no-deps --use-aliases --name "$project-coordinator" coordinator \
-    bench --config /app/hocon/bench.conf --quick --node "${addresses[0]}" --transport tcp \
-    --workers "$workers" --listen 0.0.0.0:4100 --public-hostname coordinator \
-    --skip-http --skip-raw --skip-inprocess --skip-akka-dotnetty \
-    --output /results/bench.json --html /results/bench.html >/dev/null
-log "bench coordinator and $workers bench-worker(s) started"
-
+# --- Load: the writers, then the bench -----------------------------------------------------------------------------------
 # The writers (docker/AckWriter): each inserts numbered rows one at a time through the members in turn and logs every
 # acknowledgement; the table is theirs alone.
 COMPOSE_PROFILES=demo "${compose[@]}" run -d --no-deps --name "$project-writer" writer \
-    --database "$database" --writers "$writers" --seconds "$write_seconds" --log /results/writers.log "${addresses[@]}" >/dev/null
-log "$writers writer(s) started for $write_seconds s through ${members[*]}"
+    --database "$database" --writers "$writers" --seconds 900 --log /results/writers.log "${addresses[@]}" >/dev/null
+writers_started=$SECONDS
+log "$writers writer(s) started through ${members[*]}"
 
 acks_so_far() {
     { docker exec "$project-writer" cat /results/writers.log 2>/dev/null || true; } | grep -c '^ack ' || true
 }
+while ((SECONDS < writers_started + 120)) && (($(acks_so_far) == 0)); do sleep 1; done
+(($(acks_so_far) > 0)) || fail "no write acknowledged in the writers' first 120 s"
 
-# --- The kill -----------------------------------------------------------------------------------------------------------
-# Mid-run: a third into the writers' time, and once they have had at least one write acknowledged (at most two thirds
-# in; without any acknowledged write by then the kill happens anyway, and the check fails for want of writes).
-writers_started=$SECONDS
-while ((SECONDS < writers_started + write_seconds / 3)); do sleep 1; done
-while ((SECONDS < writers_started + 2 * write_seconds / 3)) && (($(acks_so_far) == 0)); do sleep 1; done
-# The member whose akkarpc (pid 1 of its container) holds the database file open is its owner: killing that one makes
-# the cluster move the owner. (Any other member would do as well for the check; the owner is the harder case.)
+# The member whose akkarpc (pid 1 of its container) holds the database file open is its owner: that is the one to
+# kill, so that the cluster has to move the owner. (Any member would do for the check; the owner is the harder case.)
 victim=""
 for member in "${members[@]}"; do
     if docker exec "$("${compose[@]}" ps -q "$member")" ls -l /proc/1/fd 2>/dev/null | grep -q "/data/$database.db\$"; then
@@ -161,8 +151,30 @@ done
 owner_note="the owner of $database"
 [[ -n "$victim" ]] || { victim=${members[$((${#members[@]} - 1))]}; owner_note="no member found holding $database.db open"; }
 victim_container=$("${compose[@]}" ps -q "$victim")
+# The bench goes through another member (when there is one), which must go on serving across the kill.
+bench_member=${members[0]}
+for member in "${members[@]}"; do [[ "$member" == "$victim" ]] || { bench_member=$member; break; }; done
+
+BENCH_WORKERS=$workers "${compose[@]}" up -d --no-build --no-deps --scale "bench-worker=$workers" bench-worker 2>&1 | sed 's/^/    /'
+# The quick sizes, the load from the workers; the baselines (HTTP, raw socket, in-process SQLite, DotNetty) would
+# measure servers in the coordinator's own container, not the composition, so they are left out here.
+BENCH_WORKERS=$workers "${compose[@]}" run -d --no-deps --use-aliases --name "$project-coordinator" coordinator \
+    bench --config /app/hocon/bench.conf --quick --node "akka.rpc.tcp://AkkaRpc@$bench_member:4053" --transport tcp \
+    --workers "$workers" --listen 0.0.0.0:4100 --public-hostname coordinator \
+    --skip-http --skip-raw --skip-inprocess --skip-akka-dotnetty \
+    --output /results/bench.json --html /results/bench.html >/dev/null
+log "bench coordinator and $workers bench-worker(s) started, through $bench_member"
+
+# --- The kill -----------------------------------------------------------------------------------------------------------
+# Mid-run: once the bench reports progress past its start (it prints 'step: N%'), at most 120 s on.
+deadline=$((SECONDS + 120))
+bench_progress=""
+while ((SECONDS < deadline)) && [[ -z "$bench_progress" ]]; do
+    sleep 1
+    bench_progress=$({ docker logs "$project-coordinator" 2>&1 || true; } | grep -E ': [1-9][0-9]*%' | tail -n 1 || true)
+done
 acked_before=$(acks_so_far)
-log "SIGKILL $victim ($owner_note; container ${victim_container:0:12}) after $acked_before acknowledged writes"
+log "SIGKILL $victim ($owner_note; container ${victim_container:0:12}) after $acked_before acknowledged writes; bench at '${bench_progress:-not started}'"
 docker kill --signal KILL "$victim_container" >/dev/null
 killed_ms=$(date +%s%3N)
 if ((${#members[@]} == 1)); then
@@ -173,7 +185,11 @@ if ((${#members[@]} == 1)); then
 fi
 
 # --- Wait for the load to end -------------------------------------------------------------------------------------------
-writers_rc=$(timeout "$((write_seconds + 90))" docker wait "$project-writer" || echo timeout)
+# The writers go on through the survivors, then stop on SIGTERM like at the end of their time (logging the outcome of
+# an insert still in flight).
+sleep "$after_kill"
+docker stop --time 20 "$project-writer" >/dev/null
+writers_rc=$(timeout 30 docker wait "$project-writer" || echo timeout)
 log "writers finished (exit code $writers_rc): $(docker logs "$project-writer" 2>/dev/null | tail -n 1)"
 bench_rc=$(timeout 300 docker wait "$project-coordinator" || echo timeout)
 log "bench coordinator finished (exit code $bench_rc)"
