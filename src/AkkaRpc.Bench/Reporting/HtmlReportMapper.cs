@@ -40,12 +40,17 @@ internal static class HtmlReportMapper
         {
             var throughput = new LineChart(
                 "Concurrency throughput against clients",
-                new ChartAxis("clients", string.Empty),
+                new ChartAxis("clients", string.Empty, AxisScale.Log),
                 new ChartAxis("throughput", "req/s"),
                 systems.Where(s => s.Value.Concurrency is not null)
-                    .Select(s => Line(s.Key, [new ChartPoint(0, 0), new ChartPoint(s.Value.Concurrency!.Clients, s.Value.Concurrency.ThroughputRps)]))
+                    .Select(s => Line(s.Key, [.. (s.Value.ConcurrencyCurve ?? [s.Value.Concurrency!]).Select(c => new ChartPoint(c.Clients, c.ThroughputRps))]))
                     .ToList());
-            sections.Add(new ReportSection("Concurrency") { Charts = [throughput], Notes = ["One point per run: rerun with other --num-parallel-clients values to draw more of the curve."] });
+            bool onePoint = systems.All(s => s.Value.ConcurrencyCurve is null);
+            sections.Add(new ReportSection("Concurrency")
+            {
+                Charts = [throughput],
+                Notes = onePoint ? ["One client count was measured: give --num-parallel-clients several counts (e.g. 1 8 32 128) to draw the curve."] : [],
+            });
         }
 
         if (systems.FirstOrDefault(s => s.Value.Pipelined is not null).Value?.Pipelined is { } pipelined)

@@ -3,7 +3,10 @@ namespace AkkaRpc.Bench.Running;
 /// <summary>The sizes of a run, named after rpycbench's flags; read from <c>akkarpc.bench</c> in <c>hocon/bench.conf</c>, overridden by flags.</summary>
 /// <param name="NumSerialConnections">Connections opened one at a time in the connection scenario.</param>
 /// <param name="NumRequests">Requests of each latency measurement.</param>
-/// <param name="NumParallelClients">Clients at once in the concurrency scenario.</param>
+/// <param name="ParallelClients">
+/// The client counts the concurrency scenario measures, one step each, so the report draws throughput against clients
+/// as a curve of measured points; the largest is rpycbench's <c>num_parallel_clients</c>.
+/// </param>
 /// <param name="RequestsPerClient">Requests of each concurrent client.</param>
 /// <param name="Warmup">Untimed requests before each measurement.</param>
 /// <param name="BandwidthSizes">Blob sizes of the bandwidth scenario.</param>
@@ -19,7 +22,7 @@ namespace AkkaRpc.Bench.Running;
 internal sealed record BenchSettings(
     int NumSerialConnections,
     int NumRequests,
-    int NumParallelClients,
+    IReadOnlyList<int> ParallelClients,
     int RequestsPerClient,
     int Warmup,
     IReadOnlyList<int> BandwidthSizes,
@@ -33,11 +36,14 @@ internal sealed record BenchSettings(
     int PipelinedRequests = 20_000,
     int PipelinedInFlight = 64)
 {
-    /// <summary>rpycbench's defaults, with 128 parallel clients as the issue asks.</summary>
+    /// <summary>Gets the largest client count of the concurrency scenario: the one rpycbench's JSON reports.</summary>
+    public int NumParallelClients => ParallelClients.Count == 0 ? 0 : ParallelClients.Max();
+
+    /// <summary>rpycbench's defaults, with the concurrency curve up to 128 parallel clients as the issue asks.</summary>
     public static BenchSettings Default { get; } = new(
         NumSerialConnections: 100,
         NumRequests: 1000,
-        NumParallelClients: 128,
+        ParallelClients: [1, 8, 32, 128],
         RequestsPerClient: 100,
         Warmup: 50,
         BandwidthSizes: [1024, 4096, 16384, 65536, 262144, 1048576],
@@ -53,7 +59,7 @@ internal sealed record BenchSettings(
     {
         NumSerialConnections = 10,
         NumRequests = 200,
-        NumParallelClients = 16,
+        ParallelClients = [1, 4, 16],
         RequestsPerClient = 20,
         Warmup = 10,
         BandwidthIterations = 3,

@@ -24,7 +24,7 @@ internal static class BenchSettingsReader
         {
             NumSerialConnections = s.Int("num-serial-connections", d.NumSerialConnections, min: 1),
             NumRequests = s.Int("num-requests", d.NumRequests, min: 1),
-            NumParallelClients = s.Int("num-parallel-clients", d.NumParallelClients, min: 1),
+            ParallelClients = ClientCounts(config, section, "num-parallel-clients", d.ParallelClients),
             RequestsPerClient = s.Int("requests-per-client", d.RequestsPerClient, min: 1),
             Warmup = s.Int("warmup-requests", d.Warmup, min: 0),
             BandwidthSizes = includeSizes ? Sizes(config, section, "bandwidth-sizes", d.BandwidthSizes.Select(x => (long)x).ToList()).Select(x => checked((int)x)).ToList() : d.BandwidthSizes,
@@ -40,7 +40,24 @@ internal static class BenchSettingsReader
         };
     }
 
-    private static IReadOnlyList<long> Sizes(Config config, string section, string key, IReadOnlyList<long> fallback)
+    /// <summary>A list of client counts, or one count alone (rpycbench's single <c>num_parallel_clients</c>).</summary>
+    private static IReadOnlyList<int> ClientCounts(Config config, string section, string key, IReadOnlyList<int> fallback)
+    {
+        var path = section + "." + key;
+        if (config.HasPath(path) && !config.GetValue(path).IsArray())
+        {
+            string text = config.GetString(path);
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int single) && single > 0
+                ? [single]
+                : throw new InvalidOperationException($"Configuration key '{path}' must be a client count or a list of them, e.g. [1, 8, 32, 128], not '{text}'.");
+        }
+
+        return Sizes(config, section, key, fallback.Select(c => (long)c).ToList(), "client counts")
+            .Select(c => c <= int.MaxValue ? (int)c : throw new InvalidOperationException($"Configuration key '{path}' lists {c} clients: too many."))
+            .ToList();
+    }
+
+    private static IReadOnlyList<long> Sizes(Config config, string section, string key, IReadOnlyList<long> fallback, string what = "sizes in bytes")
     {
         var path = section + "." + key;
         if (!config.HasPath(path))
@@ -55,11 +72,11 @@ internal static class BenchSettingsReader
         }
         catch (Exception e) when (e is ConfigurationException or InvalidCastException or FormatException)
         {
-            throw new InvalidOperationException($"Configuration key '{path}' must be a list of sizes in bytes.", e);
+            throw new InvalidOperationException($"Configuration key '{path}' must be a list of {what}.", e);
         }
 
         return items.Count == 0 ? fallback : items.Select(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) && v > 0
             ? v
-            : throw new InvalidOperationException($"Configuration key '{path}' must list sizes in bytes, not '{text}'.")).ToList();
+            : throw new InvalidOperationException($"Configuration key '{path}' must list {what}, each at least 1, not '{text}'.")).ToList();
     }
 }

@@ -105,7 +105,14 @@ internal static class ScenarioPlan
             }
         }
 
-        steps.Add((ScenarioKind.Concurrency, new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap), settings.NumParallelClients));
+        // One step per client count, fewest first: the report's curve is made of these measured points alone.
+        var perClient = new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap);
+        foreach (int clients in settings.ParallelClients.Distinct().Order())
+        {
+            steps.Add((ScenarioKind.Concurrency, perClient, clients));
+        }
+
+
         return steps;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class BenchSuiteOptions
 
     public Option<int?> NumRequests { get; }
 
-    public Option<int?> NumParallelClients { get; } = new("--num-parallel-clients") { Description = "Clients at once in the concurrency scenario, each with its own connection [default: 128, 16 with --quick]." };
+    public Option<int[]> NumParallelClients { get; } = new("--num-parallel-clients") { Description = "Client counts of the concurrency scenario, one measurement each, each client with its own connection, e.g. 1 8 32 128 [default: 1 8 32 128; 1 4 16 with --quick].", AllowMultipleArgumentsPerToken = true };
 
     public Option<int?> RequestsPerClient { get; } = new("--requests-per-client") { Description = "Requests of each parallel client [default: 100, 20 with --quick]." };
 
@@ -131,7 +131,7 @@ internal sealed class BenchSuiteOptions
         {
             NumSerialConnections = Positive(parseResult.GetValue(NumSerialConnections), "--num-serial-connections") ?? s.NumSerialConnections,
             NumRequests = Positive(parseResult.GetValue(NumRequests), "--num-requests") ?? s.NumRequests,
-            NumParallelClients = Positive(parseResult.GetValue(NumParallelClients), "--num-parallel-clients") ?? s.NumParallelClients,
+            ParallelClients = parseResult.GetValue(NumParallelClients) is { Length: > 0 } counts ? [.. counts.Select(c => Positive(c, "--num-parallel-clients")!.Value)] : s.ParallelClients,
             RequestsPerClient = Positive(parseResult.GetValue(RequestsPerClient), "--requests-per-client") ?? s.RequestsPerClient,
             PipelinedRequests = Positive(parseResult.GetValue(PipelinedRequests), "--pipelined-requests") ?? s.PipelinedRequests,
             PipelinedInFlight = Positive(parseResult.GetValue(InFlight), "--in-flight") ?? s.PipelinedInFlight,

@@ -48,6 +48,25 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public void SeveralClientCounts_KeepRpycbenchsConcurrencyObject_AndAddTheCurve()
+    {
+        var json = Json(
+            [Outcomes.Concurrency(SystemCatalog.RawTcp, 1, 100, 1_000_000_000), Outcomes.Concurrency(SystemCatalog.RawTcp, 16, 1_600, 1_000_000_000)],
+            Outcomes.Metadata());
+
+        var raw = json[SystemCatalog.RawTcp]!;
+        Assert.Equal(16, (int)raw["concurrency"]!["clients"]!);
+        Assert.Equal(1_600, (double)raw["concurrency"]!["throughput_rps"]!, 3);
+        var curve = raw["concurrency_curve"]!.AsArray();
+        Assert.Equal([1, 16], curve.Select(c => (int)c!["clients"]!));
+        Assert.Equal([100.0, 1_600.0], curve.Select(c => Math.Round((double)c!["throughput_rps"]!)));
+        Assert.NotNull(curve[0]!["latency"]!["p99"]);
+        var settings = json[JsonReportWriter.MetadataKey]!["settings"]!;
+        Assert.Equal(16, (int)settings["num_parallel_clients"]!);
+        Assert.Equal([1, 4, 16], settings["parallel_clients"]!.AsArray().Select(c => (int)c!));
+    }
+
+    [Fact]
     public void SkippedSystems_AndEveryRoundsFigures_AreInTheReport()
     {
         var skipped = new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "the node printed no address for it" };
