@@ -20,6 +20,10 @@ internal static class SystemStyles
         [SystemCatalog.RawTcp] = new("#59a14f", "3 4", MarkerShape.Plus),
         [SystemCatalog.RawUnix] = new("#76b7b2", "3 4 10 4", MarkerShape.Star),
         [SystemCatalog.InProcess] = new("#9c755f", "1 4", MarkerShape.Hexagon),
+        [SystemCatalog.Cluster1] = new("#17becf", "8 3 1 3", MarkerShape.Cross),
+        [SystemCatalog.Cluster2] = new("#bcbd22", "12 2", MarkerShape.Pentagon),
+        [SystemCatalog.Cluster3] = new("#ff9da7", "2 2", MarkerShape.TriangleLeft),
+        [SystemCatalog.ClusterOneDatabase] = new("#7f3c8d", "6 2 2 2", MarkerShape.TriangleRight),
     };
 
     /// <summary>Gets every system's style, by key.</summary>

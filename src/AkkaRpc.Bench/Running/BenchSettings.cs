@@ -19,6 +19,10 @@ namespace AkkaRpc.Bench.Running;
 /// <param name="Rounds">Times the whole plan runs, the systems interleaved; each figure is that of its median round.</param>
 /// <param name="PipelinedRequests">Requests of the pipelined measurement of <c>bench remote</c>.</param>
 /// <param name="PipelinedInFlight">Requests the pipelined measurement keeps outstanding on its one connection.</param>
+/// <param name="ClusterMembers">The cluster sizes <c>bench cluster</c> measures, each a cluster of its own in the same run.</param>
+/// <param name="ClusterDatabases">The databases <c>bench cluster</c>'s clients spread over.</param>
+/// <param name="ClusterClients">The clients at once of <c>bench cluster</c>'s throughput measurement.</param>
+/// <param name="FailoverKills">How many times <c>bench cluster</c> kills the member owning a database to time the failover; 0 for none.</param>
 internal sealed record BenchSettings(
     int NumSerialConnections,
     int NumRequests,
@@ -34,8 +38,15 @@ internal sealed record BenchSettings(
     TimeSpan MaxStepDuration,
     int Rounds = 1,
     int PipelinedRequests = 20_000,
-    int PipelinedInFlight = 64)
+    int PipelinedInFlight = 64,
+    IReadOnlyList<int>? ClusterMembers = null,
+    int ClusterDatabases = 32,
+    int ClusterClients = 128,
+    int FailoverKills = 3)
 {
+    /// <summary>Gets the cluster sizes <c>bench cluster</c> measures: 1, 2 and 3 members unless set.</summary>
+    public IReadOnlyList<int> ClusterMembers { get; init; } = ClusterMembers ?? [1, 2, 3];
+
     /// <summary>Gets the largest client count of the concurrency scenario: the one rpycbench's JSON reports.</summary>
     public int NumParallelClients => ParallelClients.Count == 0 ? 0 : ParallelClients.Max();
 
@@ -67,6 +78,10 @@ internal sealed record BenchSettings(
         BinaryIterations = 1,
         MaxStepDuration = TimeSpan.FromSeconds(5),
         PipelinedRequests = 2_000,
+        ClusterMembers = [1, 3],
+        ClusterDatabases = 8,
+        ClusterClients = 32,
+        FailoverKills = 1,
     };
 
     /// <summary>
@@ -77,6 +92,12 @@ internal sealed record BenchSettings(
     public static BenchSettings For(BenchSuiteKind suite, bool quick)
     {
         var settings = quick ? Quick : Default;
-        return suite == BenchSuiteKind.Full ? settings : settings with { Rounds = quick ? 3 : 5 };
+        return suite switch
+        {
+            BenchSuiteKind.Full => settings,
+            // Each round of the cluster suite is every cluster under 128 clients: three rounds give a median.
+            BenchSuiteKind.Cluster => settings with { Rounds = quick ? 1 : 3 },
+            _ => settings with { Rounds = quick ? 3 : 5 },
+        };
     }
 }

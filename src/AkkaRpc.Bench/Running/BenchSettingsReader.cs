@@ -37,7 +37,19 @@ internal static class BenchSettingsReader
             Rounds = s.Int("rounds", d.Rounds, min: 1),
             PipelinedRequests = s.Int("pipelined-requests", d.PipelinedRequests, min: 1),
             PipelinedInFlight = s.Int("pipelined-in-flight", d.PipelinedInFlight, min: 1),
+            ClusterMembers = ClusterSizes(config, section, d.ClusterMembers),
+            ClusterDatabases = s.Int("cluster.databases", d.ClusterDatabases, min: 1),
+            ClusterClients = s.Int("cluster.clients", d.ClusterClients, min: 1),
+            FailoverKills = s.Int("cluster.failover-kills", d.FailoverKills, min: 0),
         };
+    }
+
+    private static IReadOnlyList<int> ClusterSizes(Config config, string section, IReadOnlyList<int> fallback)
+    {
+        var sizes = ClientCounts(config, section, "cluster.members", fallback);
+        return sizes.All(n => n <= Systems.SystemCatalog.MostClusterMembers)
+            ? sizes
+            : throw new InvalidOperationException($"Configuration key '{section}.cluster.members' must list cluster sizes from 1 to {Systems.SystemCatalog.MostClusterMembers}, not [{string.Join(", ", sizes)}].");
     }
 
     /// <summary>A list of client counts, or one count alone (rpycbench's single <c>num_parallel_clients</c>).</summary>

@@ -18,7 +18,7 @@ namespace AkkaRpc.Bench.Running;
 /// run the suite's measurements against every system in order, round after round, and builds the report with its
 /// same-run ratios. A system that cannot run in this setting (no address for it, out of the workers' reach) is skipped with its reason.
 /// </summary>
-internal sealed class BenchSuite
+internal sealed partial class BenchSuite
 {
     /// <summary>The report's schema name.</summary>
     public const string Schema = "akkarpc.bench/2";
@@ -58,7 +58,9 @@ internal sealed class BenchSuite
         var factory = new BenchSystemFactory(_configuration);
         try
         {
-            var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
+            var endpoints = _options.Suite == BenchSuiteKind.Cluster
+                ? await StartClusterSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false)
+                : await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
             foreach (var endpoint in endpoints)
             {
                 await factory.Get(endpoint).PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -71,6 +73,7 @@ internal sealed class BenchSuite
             var (outcomes, lostWorkers) = steps.Count == 0
                 ? ([], [])
                 : await CoordinateAsync(factory, steps, onStep, cancellationToken).ConfigureAwait(false);
+            var failovers = await MeasureFailoverAsync(servers, cancellationToken).ConfigureAwait(false);
             var metadata = new RunMetadata(
                 Schema,
                 started,
@@ -89,7 +92,11 @@ internal sealed class BenchSuite
                 _options.Suite.ToString().ToLowerInvariant(),
                 RunMetadata.BuildConfiguration,
                 GCSettings.IsServerGC);
-            return ReportBuilder.Build(outcomes, metadata);
+            var report = ReportBuilder.Build(outcomes, metadata);
+            return _options.Suite != BenchSuiteKind.Cluster ? report : report with
+            {
+                Cluster = ClusterReportBuilder.Build(report.Systems, _options.Settings, failovers, _clusters.Keys.DefaultIfEmpty().Max(), ClusterSettings()),
+            };
         }
         finally
         {

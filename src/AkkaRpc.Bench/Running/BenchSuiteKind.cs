@@ -11,4 +11,10 @@ internal enum BenchSuiteKind
 
     /// <summary><c>akkarpc bench remote</c>: sequential and pipelined point queries over each transport next to the raw socket floor.</summary>
     Remote = 3,
+
+    /// <summary>
+    /// <c>akkarpc bench cluster</c>: many databases under many clients against clusters of 1, 2 and 3 members and one
+    /// database against a single node, in the same run, then the failover time when the member owning a database is killed.
+    /// </summary>
+    Cluster = 4,
 }

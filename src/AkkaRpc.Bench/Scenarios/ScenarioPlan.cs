@@ -48,6 +48,11 @@ internal static class ScenarioPlan
                 (ScenarioKind.Latency, pointQueries, 1),
                 (ScenarioKind.Pipelined, pointQueries with { Requests = settings.PipelinedRequests, InFlight = settings.PipelinedInFlight }, 1),
             ],
+            BenchSuiteKind.Cluster =>
+            [
+                (ScenarioKind.Latency, pointQueries, 1),
+                (ScenarioKind.Concurrency, new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap), settings.ClusterClients),
+            ],
             _ => Full(settings, pointQueries, inserts),
         };
     }

@@ -20,4 +20,7 @@ internal enum SystemKind
 
     /// <summary>A database owner actor in the load generator's own process, asked directly (no remoting).</summary>
     DatabaseOwner = 6,
+
+    /// <summary>The members of an AkkaRpc cluster (<c>akkarpc serve --cluster</c>), reached through the client library, each client through one of them.</summary>
+    AkkaRpcCluster = 7,
 }

@@ -3,7 +3,7 @@ using AkkaRpc.Bench.Running;
 
 namespace AkkaRpc.Cli.Commands;
 
-/// <summary><c>akkarpc bench</c>: the benchmark suite, and its single-layer suites <c>owner</c> and <c>remote</c>, all on one harness.</summary>
+/// <summary><c>akkarpc bench</c>: the benchmark suite, its single-layer suites <c>owner</c> and <c>remote</c>, and the <c>cluster</c> suite, all on one harness.</summary>
 internal static class BenchCommand
 {
     /// <summary>Creates the <c>bench</c> command with its suites.</summary>
@@ -30,6 +30,14 @@ internal static class BenchCommand
                 "sequential latency (p50, p99) and pipelined throughput (64 in flight on one connection), next to the same exchanges " +
                 "of 64-byte messages on a raw socket (the floor), in the same run, median of several rounds."),
             BenchSuiteKind.Remote));
+        bench.Subcommands.Add(Suite(
+            new Command(
+                "cluster",
+                "Point queries by 128 clients spread over 32 databases against AkkaRpc clusters of 1, 2 and 3 members (akkarpc serve --cluster " +
+                "processes, all running in the same run): throughput and p50/p99 per cluster size; one database on the largest cluster against " +
+                "a single-node akkarpc serve; then the failover time: the member owning a database killed (SIGKILL) to the first write " +
+                "acknowledged through another member, median of several kills."),
+            BenchSuiteKind.Cluster));
         return bench;
     }
 

@@ -53,6 +53,14 @@ internal sealed class BenchSuiteOptions
 
     public Option<int?> PipelinedRequests { get; }
 
+    public Option<int[]> Members { get; } = new("--members") { Description = "Cluster sizes to measure, each a cluster of its own, from 1 to 3 members [default: 1 2 3; 1 3 with --quick].", AllowMultipleArgumentsPerToken = true };
+
+    public Option<int?> Databases { get; } = new("--databases") { Description = "Databases the clients spread over [default: 32, 8 with --quick]." };
+
+    public Option<int?> Clients { get; } = new("--clients") { Description = "Clients at once, spread over the members and databases [default: 128, 32 with --quick]." };
+
+    public Option<int?> Kills { get; } = new("--kills") { Description = "Times the member owning a database is killed to time the failover; 0 for none [default: 3, 1 with --quick]." };
+
     public Option<int?> InFlight { get; }
 
     public Option<bool> TestBinaryTransfer { get; } = new("--test-binary-transfer") { Description = "Also run the binary file transfer scenario (chunked, memory bounded)." };
@@ -108,6 +116,7 @@ internal sealed class BenchSuiteOptions
         {
             BenchSuiteKind.Owner => [],
             BenchSuiteKind.Remote => [PipelinedRequests, InFlight, Transport, SkipAkkaRpc, SkipAkkaDotNetty, SkipRaw, Node],
+            BenchSuiteKind.Cluster => [Members, Databases, Clients, Kills, RequestsPerClient],
             _ =>
             [
                 NumSerialConnections, NumParallelClients, RequestsPerClient, TestBinaryTransfer, BinaryFileSizes, BinaryChunkSize, BinaryIterations,
@@ -141,6 +150,10 @@ internal sealed class BenchSuiteOptions
             BinaryIterations = Positive(parseResult.GetValue(BinaryIterations), "--binary-iterations") ?? s.BinaryIterations,
             Rounds = parseResult.GetResult(Rounds) is { Implicit: false } ? parseResult.GetValue(Rounds) : s.Rounds,
             MaxStepDuration = parseResult.GetResult(Duration) is { Implicit: false } ? parseResult.GetValue(Duration) : s.MaxStepDuration,
+            ClusterMembers = parseResult.GetValue(Members) is { Length: > 0 } members ? [.. members.Select(ClusterSize)] : s.ClusterMembers,
+            ClusterDatabases = Positive(parseResult.GetValue(Databases), "--databases") ?? s.ClusterDatabases,
+            ClusterClients = Positive(parseResult.GetValue(Clients), "--clients") ?? s.ClusterClients,
+            FailoverKills = parseResult.GetValue(Kills) is { } kills ? (kills >= 0 ? kills : throw new ArgumentException($"--kills must be 0 or more, not {kills}.")) : s.FailoverKills,
         };
 
         string transport = parseResult.GetValue(Transport) ?? "all";
@@ -169,6 +182,12 @@ internal sealed class BenchSuiteOptions
             return [SystemCatalog.Owner, SystemCatalog.InProcess];
         }
 
+        if (Suite == BenchSuiteKind.Cluster)
+        {
+            // The clusters of each size are always measured; these two make the one-database comparison.
+            return [SystemCatalog.AkkaRpcTcp, SystemCatalog.ClusterOneDatabase];
+        }
+
         bool tcp = transport != "unix";
         bool unix = transport != "tcp";
         var systems = new List<string>();
@@ -189,6 +208,10 @@ internal sealed class BenchSuiteOptions
         AddIf(Suite == BenchSuiteKind.Full && !parseResult.GetValue(SkipInProcess), SystemCatalog.InProcess);
         return systems;
     }
+
+    private static int ClusterSize(int members) => members is >= 1 and <= SystemCatalog.MostClusterMembers
+        ? members
+        : throw new ArgumentException($"--members lists cluster sizes from 1 to {SystemCatalog.MostClusterMembers}, not {members}.");
 
     private static int? Positive(int? value, string name) =>
         value is <= 0 ? throw new ArgumentException($"{name} must be at least 1, not {value}.") : value;

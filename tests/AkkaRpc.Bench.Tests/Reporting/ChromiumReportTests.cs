@@ -116,7 +116,7 @@ public sealed class ChromiumReportTests : IDisposable
         Assert.All(markers, m => Assert.Equal(MarkerPath.Name(SystemStyles.For(m.Series).Marker), m.Shape));
 
         // The concurrency chart has a marker at each client count measured (1, 8, 32) and none at an invented origin.
-        Assert.Equal(3 * SystemCatalog.All.Count, Regex.Count(dom, "<title>[a-z_]+ — clients: (1|8|32), throughput: "));
+        Assert.Equal(3 * SystemCatalog.All.Count, Regex.Count(dom, "<title>[a-z0-9_]+ — clients: (1|8|32), throughput: "));
         Assert.DoesNotContain("— clients: 0,", dom, StringComparison.Ordinal);
     }
 

@@ -105,6 +105,30 @@ public sealed class HtmlReportMapperTests
         Assert.Equal("akkarpc bench remote", document.Title);
     }
 
+    [Fact]
+    public void TheClusterSuitesPage_ShowsThroughputAndLatencyByClusterSize_EachClusterInItsStyle_AndTheFailoverKills()
+    {
+        var report = ReportBuilder.Build([.. Results.ClusterReportBuilderTests.Sizes(), .. Results.ClusterReportBuilderTests.OneDatabase()], Outcomes.Metadata("cluster"));
+        var cluster = Results.ClusterReportBuilderTests.Build([.. Results.ClusterReportBuilderTests.Sizes(), .. Results.ClusterReportBuilderTests.OneDatabase()], [new("failover-1", "m1", "m2", 2.5, 4)]);
+
+        var document = HtmlReportMapper.Build(report with { Cluster = cluster });
+        string html = Render(report with { Cluster = cluster });
+
+        var section = document.Sections.Single(s => s.Title == "Cluster");
+        Assert.DoesNotContain(document.Sections, s => s.Title == "Concurrency"); // the cluster section draws it by cluster size instead
+        Assert.Equal(2, section.Charts.Count);
+        Assert.Equal(3, section.Tables.Count);
+        Assert.Contains(section.Tables[0].Rows, r => r.SequenceEqual(["3", SystemCatalog.Cluster3, "20,000 req/s", "0.200 ms", "0.200 ms", "2.00x"]));
+        Assert.Contains(section.Tables[1].Rows, r => r[0] == "128 clients, throughput" && r[3] == "0.80x");
+        Assert.Contains(section.Tables[2].Rows, r => r.SequenceEqual(["1", "failover-1", "m1", "m2", "2.500 s", "4"]));
+        Assert.Contains("median 2.500 s", section.Tables[2].Caption, StringComparison.Ordinal);
+        Assert.Contains(section.Notes, n => n.Contains("akkarpc.cluster.split-brain.stable-after = 2s", StringComparison.Ordinal));
+        foreach (string key in new[] { SystemCatalog.Cluster1, SystemCatalog.Cluster2, SystemCatalog.Cluster3 })
+        {
+            Assert.Matches($"<g class=\"series\" data-series=\"{key}\"><rect class=\"bar\"[^>]* fill=\"{SystemStyles.For(key).Colour}\"", html);
+        }
+    }
+
     internal static IReadOnlyList<StepOutcome> EverySystem()
     {
         var outcomes = new List<StepOutcome>();

@@ -67,6 +67,24 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public void TheClusterSuite_AddsItsFiguresUnderCluster_NextToTheSystems()
+    {
+        var outcomes = Results.ClusterReportBuilderTests.Sizes().ToList();
+        var cluster = Results.ClusterReportBuilderTests.Build(outcomes, [new("failover-1", "m1", "m2", 2.5, 4), new("failover-2", "m2", "m3", null, 120, "none within 60 s")]);
+
+        var json = JsonReportWriter.ToJson(ReportBuilder.Build(outcomes, Outcomes.Metadata("cluster")) with { Cluster = cluster });
+
+        var sizes = json[JsonReportWriter.ClusterKey]!["sizes"]!.AsArray();
+        Assert.Equal([1, 2, 3], sizes.Select(s => (int)s!["members"]!));
+        Assert.Equal(1.5, (double)sizes[1]!["vs_one_member"]!, 6);
+        Assert.NotNull(sizes[2]!["p99"]);
+        var failover = json[JsonReportWriter.ClusterKey]!["failover"]!;
+        Assert.Equal(2.5, (double)failover["median_seconds"]!, 6);
+        Assert.Equal("none within 60 s", (string?)failover["samples"]![1]!["error"]);
+        Assert.Equal(128, (int)json[SystemCatalog.Cluster3]!["concurrency"]!["clients"]!);
+    }
+
+    [Fact]
     public void SkippedSystems_AndEveryRoundsFigures_AreInTheReport()
     {
         var skipped = new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "the node printed no address for it" };

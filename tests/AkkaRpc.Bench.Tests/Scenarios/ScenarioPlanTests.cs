@@ -44,6 +44,18 @@ public sealed class ScenarioPlanTests
     }
 
     [Fact]
+    public void TheClusterSuite_MeasuresOneClientsLatencyThenItsClientsAtOnce_OnEverySystemEachRound()
+    {
+        var settings = BenchSettings.For(BenchSuiteKind.Cluster, quick: false);
+
+        var steps = ScenarioPlan.Build(BenchSuiteKind.Cluster, settings, s_systems);
+
+        Assert.Equal(3 * 2 * 2, steps.Count);
+        Assert.Equal([(ScenarioKind.Latency, 1), (ScenarioKind.Concurrency, 128)], steps.Take(2).Select(s => (s.Scenario, s.Clients)));
+        Assert.Equal([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3], steps.Select(s => s.Round));
+    }
+
+    [Fact]
     public void BinaryTransfers_AreAddedWhenAsked_WithACapThatGrowsWithTheFile()
     {
         var settings = BenchSettings.Quick with { TestBinaryTransfer = true, BinaryFileSizes = [1 << 20, 64 << 20] };

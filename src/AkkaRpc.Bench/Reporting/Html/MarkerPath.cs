@@ -6,6 +6,9 @@ namespace AkkaRpc.Bench.Reporting.Html;
 /// <summary>SVG path data of each <see cref="MarkerShape"/>, centred on a point, all of about the same visual weight.</summary>
 internal static class MarkerPath
 {
+    private static readonly (double X, double Y)[] s_plus =
+        [(-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4), (0.4, 1.2), (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4), (-0.4, -0.4)];
+
     /// <summary>Returns the closed path of <paramref name="shape"/> centred on (<paramref name="cx"/>, <paramref name="cy"/>) with "radius" <paramref name="r"/>.</summary>
     public static string For(MarkerShape shape, double cx, double cy, double r) => shape switch
     {
@@ -15,9 +18,13 @@ internal static class MarkerPath
         MarkerShape.TriangleUp => Polygon(cx, cy, [(0, -1.2), (1.1, 0.85), (-1.1, 0.85)], r),
         MarkerShape.TriangleDown => Polygon(cx, cy, [(0, 1.2), (1.1, -0.85), (-1.1, -0.85)], r),
         MarkerShape.Diamond => Polygon(cx, cy, [(0, -1.25), (1.25, 0), (0, 1.25), (-1.25, 0)], r),
-        MarkerShape.Plus => Polygon(cx, cy, [(-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4), (0.4, 1.2), (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4), (-0.4, -0.4)], r),
+        MarkerShape.Plus => Polygon(cx, cy, s_plus, r),
         MarkerShape.Star => Polygon(cx, cy, [.. Enumerable.Range(0, 10).Select(i => Polar(i * Math.PI / 5, i % 2 == 0 ? 1.35 : 0.55))], r),
         MarkerShape.Hexagon => Polygon(cx, cy, [.. Enumerable.Range(0, 6).Select(i => Polar(i * Math.PI / 3, 1.1))], r),
+        MarkerShape.Cross => Polygon(cx, cy, [.. s_plus.Select(p => ((p.X - p.Y) * Math.Sqrt(0.5), (p.X + p.Y) * Math.Sqrt(0.5)))], r),
+        MarkerShape.Pentagon => Polygon(cx, cy, [.. Enumerable.Range(0, 5).Select(i => Polar(i * 2 * Math.PI / 5, 1.15))], r),
+        MarkerShape.TriangleLeft => Polygon(cx, cy, [(-1.2, 0), (0.85, -1.1), (0.85, 1.1)], r),
+        MarkerShape.TriangleRight => Polygon(cx, cy, [(1.2, 0), (-0.85, -1.1), (-0.85, 1.1)], r),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "Not a marker shape."),
     };
 
@@ -26,6 +33,8 @@ internal static class MarkerPath
     {
         MarkerShape.TriangleUp => "triangle-up",
         MarkerShape.TriangleDown => "triangle-down",
+        MarkerShape.TriangleLeft => "triangle-left",
+        MarkerShape.TriangleRight => "triangle-right",
         _ => shape.ToString().ToLowerInvariant(),
     };
 

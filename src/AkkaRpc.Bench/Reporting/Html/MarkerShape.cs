@@ -26,4 +26,16 @@ internal enum MarkerShape
 
     /// <summary>A hexagon.</summary>
     Hexagon = 7,
+
+    /// <summary>A diagonal cross, drawn filled.</summary>
+    Cross = 8,
+
+    /// <summary>A pentagon.</summary>
+    Pentagon = 9,
+
+    /// <summary>A triangle pointing left.</summary>
+    TriangleLeft = 10,
+
+    /// <summary>A triangle pointing right.</summary>
+    TriangleRight = 11,
 }
