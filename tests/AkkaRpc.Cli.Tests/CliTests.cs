@@ -27,6 +27,10 @@ public sealed class CliTests
     [InlineData("bench", "owner", "--workers", "2")]
     [InlineData("bench", "--transport", "carrier-pigeon")]
     [InlineData("bench", "remote", "--num-requests", "0")]
+    [InlineData("bench", "--num-parallel-clients", "8", "0")]
+    [InlineData("bench", "cluster", "--members", "1", "4")]
+    [InlineData("bench", "cluster", "--kills", "-1")]
+    [InlineData("bench", "cluster", "--databases", "0")]
     [InlineData("bench-worker")]
     [InlineData("bench-worker", "--coordinator", "akka.tcp://AkkaRpcBench@127.0.0.1:4100")]
     [InlineData("bench-worker", "--coordinator", "coordinator:4100")]
@@ -56,6 +60,7 @@ public sealed class CliTests
     [Theory]
     [InlineData("bench", "--workers", "--listen", "--public-hostname", "--skip-akka-dotnetty", "--skip-http", "--test-binary-transfer", "--num-parallel-clients")]
     [InlineData("owner", "--quick", "--rounds", "--duration", "--num-requests", "--output", "--html", "--quiet")]
+    [InlineData("cluster", "--quick", "--rounds", "--members", "--databases", "--clients", "--kills", "--requests-per-client", "--output")]
     [InlineData("remote", "--quick", "--rounds", "--duration", "--transport", "--skip-akkarpc", "--skip-akka-dotnetty", "--skip-raw", "--pipelined-requests", "--in-flight", "--node")]
     public async Task EverySuitesHelp_ListsItsOptions(string suite, params string[] options)
     {

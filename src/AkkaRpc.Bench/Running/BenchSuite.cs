@@ -102,9 +102,23 @@ internal sealed partial class BenchSuite
         {
             // Clients first, so they leave while their servers still run instead of logging the servers' going.
             await factory.DisposeAsync().ConfigureAwait(false);
+            // Every server is stopped even if stopping one fails: none may outlive the run.
+            var failures = new List<Exception>();
             foreach (var server in servers)
             {
-                await server.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await server.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    failures.Add(e);
+                }
+            }
+
+            foreach (var failure in failures)
+            {
+                _log($"stopping a server failed: {failure.Message}");
             }
 
             TryDelete(directory);

@@ -10,6 +10,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 {
     private const string ListeningPrefix = "listening at ";
     private readonly Process _process;
+    private int _disposed;
 
     private ServerProcess(Process process, IReadOnlyList<string> addresses, IReadOnlyList<string> arguments)
     {
@@ -99,8 +100,14 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>Idempotent: a member killed and replaced during the failover measurement is disposed there and again with the run's servers.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Stop(_process);
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
