@@ -249,10 +249,11 @@ public sealed class CliTests
         BenchRunOptions defaults = options.Resolve(command.Parse(["--config", "/nonexistent.conf"]));
 
         // Lists compare by reference in records: the sizes are compared by content.
-        static BenchSettings Sizeless(BenchSettings s) => s with { BandwidthSizes = [], BinaryFileSizes = [] };
+        static BenchSettings Sizeless(BenchSettings s) => s with { BandwidthSizes = [], BinaryFileSizes = [], ParallelClients = [], ClusterMembers = [] };
         Assert.Equal(Sizeless(BenchSettings.For(BenchSuiteKind.Remote, quick: true)), Sizeless(quick.Settings));
         Assert.Equal(Sizeless(BenchSettings.For(BenchSuiteKind.Remote, quick: false)), Sizeless(defaults.Settings));
         Assert.Equal(BenchSettings.Default.BandwidthSizes, defaults.Settings.BandwidthSizes);
+        Assert.Equal(BenchSettings.Default.ParallelClients, defaults.Settings.ParallelClients);
         Assert.Equal(5, defaults.Settings.Rounds);
         Assert.Equal((7, TimeSpan.FromSeconds(2), 8), (explicitFlags.Settings.Rounds, explicitFlags.Settings.MaxStepDuration, explicitFlags.Settings.PipelinedInFlight));
         Assert.True(explicitFlags.Quick);
