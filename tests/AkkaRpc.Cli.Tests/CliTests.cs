@@ -27,6 +27,10 @@ public sealed class CliTests
     [InlineData("bench", "owner", "--workers", "2")]
     [InlineData("bench", "--transport", "carrier-pigeon")]
     [InlineData("bench", "remote", "--num-requests", "0")]
+    [InlineData("bench", "--num-parallel-clients", "8", "0")]
+    [InlineData("bench", "cluster", "--members", "1", "4")]
+    [InlineData("bench", "cluster", "--kills", "-1")]
+    [InlineData("bench", "cluster", "--databases", "0")]
     [InlineData("bench-worker")]
     [InlineData("bench-worker", "--coordinator", "akka.tcp://AkkaRpcBench@127.0.0.1:4100")]
     [InlineData("bench-worker", "--coordinator", "coordinator:4100")]
@@ -56,6 +60,7 @@ public sealed class CliTests
     [Theory]
     [InlineData("bench", "--workers", "--listen", "--public-hostname", "--skip-akka-dotnetty", "--skip-http", "--test-binary-transfer", "--num-parallel-clients")]
     [InlineData("owner", "--quick", "--rounds", "--duration", "--num-requests", "--output", "--html", "--quiet")]
+    [InlineData("cluster", "--quick", "--rounds", "--members", "--databases", "--clients", "--kills", "--requests-per-client", "--output")]
     [InlineData("remote", "--quick", "--rounds", "--duration", "--transport", "--skip-akkarpc", "--skip-akka-dotnetty", "--skip-raw", "--pipelined-requests", "--in-flight", "--node")]
     public async Task EverySuitesHelp_ListsItsOptions(string suite, params string[] options)
     {
@@ -244,10 +249,11 @@ public sealed class CliTests
         BenchRunOptions defaults = options.Resolve(command.Parse(["--config", "/nonexistent.conf"]));
 
         // Lists compare by reference in records: the sizes are compared by content.
-        static BenchSettings Sizeless(BenchSettings s) => s with { BandwidthSizes = [], BinaryFileSizes = [] };
+        static BenchSettings Sizeless(BenchSettings s) => s with { BandwidthSizes = [], BinaryFileSizes = [], ParallelClients = [], ClusterMembers = [] };
         Assert.Equal(Sizeless(BenchSettings.For(BenchSuiteKind.Remote, quick: true)), Sizeless(quick.Settings));
         Assert.Equal(Sizeless(BenchSettings.For(BenchSuiteKind.Remote, quick: false)), Sizeless(defaults.Settings));
         Assert.Equal(BenchSettings.Default.BandwidthSizes, defaults.Settings.BandwidthSizes);
+        Assert.Equal(BenchSettings.Default.ParallelClients, defaults.Settings.ParallelClients);
         Assert.Equal(5, defaults.Settings.Rounds);
         Assert.Equal((7, TimeSpan.FromSeconds(2), 8), (explicitFlags.Settings.Rounds, explicitFlags.Settings.MaxStepDuration, explicitFlags.Settings.PipelinedInFlight));
         Assert.True(explicitFlags.Quick);

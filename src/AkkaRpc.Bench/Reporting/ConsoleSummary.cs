@@ -23,6 +23,25 @@ internal static class ConsoleSummary
             console.Write(ratios);
         }
 
+        if (report.Cluster is { } cluster)
+        {
+            foreach (var (title, headers, rows) in new[] { ClusterTables.Sizes(cluster), ClusterTables.OneDatabase(cluster), ClusterTables.Failover(cluster) }.OfType<(string, string[], List<string[]>)>())
+            {
+                var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Rounded);
+                foreach (string header in headers)
+                {
+                    table.AddColumn(new TableColumn(Markup.Escape(header)));
+                }
+
+                foreach (var row in rows)
+                {
+                    table.AddRow([.. row.Select(Markup.Escape)]);
+                }
+
+                console.Write(table);
+            }
+        }
+
         foreach (var note in report.Metadata.Notes)
         {
             console.MarkupLine("[yellow]note:[/] " + Markup.Escape(note));

@@ -36,16 +36,25 @@ internal static class HtmlReportMapper
             Notes = [.. skipped.Select(p => $"Skipped {p.Key}: {p.Value}.")],
         });
 
-        if (systems.Any(s => s.Value.Concurrency is not null))
+        if (report.Cluster is { } cluster)
+        {
+            sections.Add(ClusterSection(cluster));
+        }
+        else if (systems.Any(s => s.Value.Concurrency is not null))
         {
             var throughput = new LineChart(
                 "Concurrency throughput against clients",
-                new ChartAxis("clients", string.Empty),
+                new ChartAxis("clients", string.Empty, AxisScale.Log),
                 new ChartAxis("throughput", "req/s"),
                 systems.Where(s => s.Value.Concurrency is not null)
-                    .Select(s => Line(s.Key, [new ChartPoint(0, 0), new ChartPoint(s.Value.Concurrency!.Clients, s.Value.Concurrency.ThroughputRps)]))
+                    .Select(s => Line(s.Key, [.. (s.Value.ConcurrencyCurve ?? [s.Value.Concurrency!]).Select(c => new ChartPoint(c.Clients, c.ThroughputRps))]))
                     .ToList());
-            sections.Add(new ReportSection("Concurrency") { Charts = [throughput], Notes = ["One point per run: rerun with other --num-parallel-clients values to draw more of the curve."] });
+            bool onePoint = systems.All(s => s.Value.ConcurrencyCurve is null);
+            sections.Add(new ReportSection("Concurrency")
+            {
+                Charts = [throughput],
+                Notes = onePoint ? ["One client count was measured: give --num-parallel-clients several counts (e.g. 1 8 32 128) to draw the curve."] : [],
+            });
         }
 
         if (systems.FirstOrDefault(s => s.Value.Pipelined is not null).Value?.Pipelined is { } pipelined)
@@ -99,6 +108,38 @@ internal static class HtmlReportMapper
         {
             await HtmlReportWriter.WriteAsync(Build(report), stream, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static ReportSection ClusterSection(ClusterReport cluster)
+    {
+        var sizes = cluster.Sizes;
+        var charts = new List<ReportChart>
+        {
+            new BarChart(
+                $"Throughput by cluster size, {cluster.Clients} clients over {cluster.Databases} databases",
+                ["throughput"],
+                [.. sizes.Select(s => Bar(s.System, [s.ThroughputRps]))],
+                new ChartAxis("throughput", "req/s")),
+            new BarChart(
+                "Latency under that load by cluster size",
+                ["p50", "p99"],
+                [.. sizes.Select(s => Bar(s.System, [s.P50 * 1000, s.P99 * 1000]))],
+                new ChartAxis("latency", "ms", AxisScale.Log)),
+        };
+        var tables = new[] { ClusterTables.Sizes(cluster), ClusterTables.OneDatabase(cluster), ClusterTables.Failover(cluster) }
+            .OfType<(string Title, string[] Headers, List<string[]> Rows)>()
+            .Select(t => new ReportTable(t.Headers, [.. t.Rows]) { Caption = t.Title })
+            .ToList();
+        var notes = new List<string>
+        {
+            "Every cluster ran in the same run, its members real akkarpc serve --cluster processes on this machine; client i queried database i mod D through member i mod M.",
+        };
+        if (cluster.Failover is { Settings.Count: > 0 } failover)
+        {
+            notes.Add("Failover is bounded by the members' settings: " + string.Join(", ", failover.Settings.Select(p => $"{p.Key} = {p.Value}")) + ".");
+        }
+
+        return new ReportSection("Cluster") { Notes = notes, Charts = charts, Tables = tables };
     }
 
     private static BarChart LatencyChart(string title, IReadOnlyList<KeyValuePair<string, SystemReport>> systems, Func<SystemReport, Metrics.LatencyStats?> figure) => new(

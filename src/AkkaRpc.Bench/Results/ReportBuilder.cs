@@ -68,6 +68,13 @@ internal static class ReportBuilder
             })
             .ToList();
 
+        // Every client count measured, fewest first; rpycbench's one "concurrency" figure is the largest count's.
+        var curve = outcomes
+            .Where(o => o.Step.Scenario == ScenarioKind.Concurrency && o.Step.Workload.Operation == OperationKind.PointQuery)
+            .OrderBy(o => o.Step.Clients)
+            .Select(Concurrency)
+            .ToList();
+
         var binary = outcomes
             .Where(o => o.Step.Scenario == ScenarioKind.BinaryTransfer)
             .GroupBy(o => o.Step.Workload.FileBytes)
@@ -109,12 +116,13 @@ internal static class ReportBuilder
             Throughput(bandwidth.Select(b => b.DownloadBytesPerSecond)),
             bandwidth,
             binary,
-            Find(OperationKind.PointQuery, ScenarioKind.Concurrency) is { } c ? Concurrency(c) : null,
+            curve.Count == 0 ? null : curve[^1],
             successes + failed == 0 ? 0 : (double)successes / (successes + failed),
             failures,
             all.Sum(o => o.LostClients),
             outcomes.FirstOrDefault(o => o.Step.Scenario == ScenarioKind.Pipelined) is { } p ? Pipelined(p) : null,
-            rounds);
+            rounds,
+            curve.Count > 1 ? curve : null);
     }
 
     /// <summary>Picks each measurement's median round; with more than one round, also every round's headline figure.</summary>
@@ -149,7 +157,7 @@ internal static class ReportBuilder
         (ScenarioKind.Connection, _) => "connection_time_p50",
         (ScenarioKind.Latency, OperationKind.PointQuery) => "latency_p50",
         (ScenarioKind.Latency, OperationKind.Insert) => "insert_latency_p50",
-        (ScenarioKind.Concurrency, _) => "concurrency_throughput",
+        (ScenarioKind.Concurrency, _) => $"concurrency_throughput_{step.Clients}_clients",
         (ScenarioKind.Pipelined, _) => "pipelined_throughput",
         _ => null,
     };

@@ -4,10 +4,12 @@ namespace AkkaRpc.Bench.Results;
 /// <param name="Systems">Figures by system key, in run order.</param>
 /// <param name="Ratios">Each contender against its baselines, by contender key.</param>
 /// <param name="Metadata">When, where and with which settings.</param>
+/// <param name="Cluster">The cluster suite's figures (throughput by cluster size, one database, failover), when it ran.</param>
 internal sealed record RunReport(
     IReadOnlyList<KeyValuePair<string, SystemReport>> Systems,
     IReadOnlyDictionary<string, SystemRatios> Ratios,
-    RunMetadata Metadata);
+    RunMetadata Metadata,
+    ClusterReport? Cluster = null);
 
 /// <summary>One contender's figures divided by a baseline's, measured in the same run.</summary>
 /// <param name="VsHttp">Against the HTTP/REST baseline, when it ran.</param>

@@ -13,12 +13,13 @@ namespace AkkaRpc.Bench.Results;
 /// <param name="DownloadBandwidth">Blob download rate over the payload sizes.</param>
 /// <param name="Bandwidth">Both rates at each payload size.</param>
 /// <param name="BinaryTransfer">Chunked file transfers, by file size.</param>
-/// <param name="Concurrency">Many clients at once.</param>
+/// <param name="Concurrency">Many clients at once: the largest client count measured, as rpycbench reports it.</param>
 /// <param name="SuccessRate">Share of every request of every round that succeeded.</param>
 /// <param name="FailuresByKind">Failed requests by kind.</param>
 /// <param name="LostClients">Clients whose figures never arrived.</param>
 /// <param name="Pipelined">The pipelined measurement of <c>bench remote</c>, when it ran.</param>
 /// <param name="Rounds">Every round's headline figures, when the run had more than one round; the other figures are the median round's.</param>
+/// <param name="ConcurrencyCurve">The concurrency scenario at every client count measured, fewest clients first, when it measured more than one.</param>
 internal sealed record SystemReport(
     string Name,
     string Protocol,
@@ -35,7 +36,8 @@ internal sealed record SystemReport(
     IReadOnlyDictionary<string, long> FailuresByKind,
     int LostClients,
     PipelinedReport? Pipelined = null,
-    IReadOnlyDictionary<string, RoundFigures>? Rounds = null);
+    IReadOnlyDictionary<string, RoundFigures>? Rounds = null,
+    IReadOnlyList<ConcurrencyReport>? ConcurrencyCurve = null);
 
 /// <summary>A throughput in bytes per second over the sizes measured.</summary>
 internal sealed record ThroughputStats(double Mean, double Max);

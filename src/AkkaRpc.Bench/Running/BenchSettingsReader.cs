@@ -24,7 +24,7 @@ internal static class BenchSettingsReader
         {
             NumSerialConnections = s.Int("num-serial-connections", d.NumSerialConnections, min: 1),
             NumRequests = s.Int("num-requests", d.NumRequests, min: 1),
-            NumParallelClients = s.Int("num-parallel-clients", d.NumParallelClients, min: 1),
+            ParallelClients = ClientCounts(config, section, "num-parallel-clients", d.ParallelClients),
             RequestsPerClient = s.Int("requests-per-client", d.RequestsPerClient, min: 1),
             Warmup = s.Int("warmup-requests", d.Warmup, min: 0),
             BandwidthSizes = includeSizes ? Sizes(config, section, "bandwidth-sizes", d.BandwidthSizes.Select(x => (long)x).ToList()).Select(x => checked((int)x)).ToList() : d.BandwidthSizes,
@@ -37,10 +37,39 @@ internal static class BenchSettingsReader
             Rounds = s.Int("rounds", d.Rounds, min: 1),
             PipelinedRequests = s.Int("pipelined-requests", d.PipelinedRequests, min: 1),
             PipelinedInFlight = s.Int("pipelined-in-flight", d.PipelinedInFlight, min: 1),
+            ClusterMembers = ClusterSizes(config, section, d.ClusterMembers),
+            ClusterDatabases = s.Int("cluster.databases", d.ClusterDatabases, min: 1),
+            ClusterClients = s.Int("cluster.clients", d.ClusterClients, min: 1),
+            FailoverKills = s.Int("cluster.failover-kills", d.FailoverKills, min: 0),
         };
     }
 
-    private static IReadOnlyList<long> Sizes(Config config, string section, string key, IReadOnlyList<long> fallback)
+    private static IReadOnlyList<int> ClusterSizes(Config config, string section, IReadOnlyList<int> fallback)
+    {
+        var sizes = ClientCounts(config, section, "cluster.members", fallback);
+        return sizes.All(n => n <= Systems.SystemCatalog.MostClusterMembers)
+            ? sizes
+            : throw new InvalidOperationException($"Configuration key '{section}.cluster.members' must list cluster sizes from 1 to {Systems.SystemCatalog.MostClusterMembers}, not [{string.Join(", ", sizes)}].");
+    }
+
+    /// <summary>A list of client counts, or one count alone (rpycbench's single <c>num_parallel_clients</c>).</summary>
+    private static IReadOnlyList<int> ClientCounts(Config config, string section, string key, IReadOnlyList<int> fallback)
+    {
+        var path = section + "." + key;
+        if (config.HasPath(path) && !config.GetValue(path).IsArray())
+        {
+            string text = config.GetString(path);
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int single) && single > 0
+                ? [single]
+                : throw new InvalidOperationException($"Configuration key '{path}' must be a client count or a list of them, e.g. [1, 8, 32, 128], not '{text}'.");
+        }
+
+        return Sizes(config, section, key, fallback.Select(c => (long)c).ToList(), "client counts")
+            .Select(c => c <= int.MaxValue ? (int)c : throw new InvalidOperationException($"Configuration key '{path}' lists {c} clients: too many."))
+            .ToList();
+    }
+
+    private static IReadOnlyList<long> Sizes(Config config, string section, string key, IReadOnlyList<long> fallback, string what = "sizes in bytes")
     {
         var path = section + "." + key;
         if (!config.HasPath(path))
@@ -55,11 +84,11 @@ internal static class BenchSettingsReader
         }
         catch (Exception e) when (e is ConfigurationException or InvalidCastException or FormatException)
         {
-            throw new InvalidOperationException($"Configuration key '{path}' must be a list of sizes in bytes.", e);
+            throw new InvalidOperationException($"Configuration key '{path}' must be a list of {what}.", e);
         }
 
         return items.Count == 0 ? fallback : items.Select(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) && v > 0
             ? v
-            : throw new InvalidOperationException($"Configuration key '{path}' must list sizes in bytes, not '{text}'.")).ToList();
+            : throw new InvalidOperationException($"Configuration key '{path}' must list {what}, each at least 1, not '{text}'.")).ToList();
     }
 }

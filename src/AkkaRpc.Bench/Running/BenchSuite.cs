@@ -18,7 +18,7 @@ namespace AkkaRpc.Bench.Running;
 /// run the suite's measurements against every system in order, round after round, and builds the report with its
 /// same-run ratios. A system that cannot run in this setting (no address for it, out of the workers' reach) is skipped with its reason.
 /// </summary>
-internal sealed class BenchSuite
+internal sealed partial class BenchSuite
 {
     /// <summary>The report's schema name.</summary>
     public const string Schema = "akkarpc.bench/2";
@@ -58,7 +58,9 @@ internal sealed class BenchSuite
         var factory = new BenchSystemFactory(_configuration);
         try
         {
-            var endpoints = await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
+            var endpoints = _options.Suite == BenchSuiteKind.Cluster
+                ? await StartClusterSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false)
+                : await StartSystemsAsync(directory.FullName, servers, cancellationToken).ConfigureAwait(false);
             foreach (var endpoint in endpoints)
             {
                 await factory.Get(endpoint).PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -71,6 +73,7 @@ internal sealed class BenchSuite
             var (outcomes, lostWorkers) = steps.Count == 0
                 ? ([], [])
                 : await CoordinateAsync(factory, steps, onStep, cancellationToken).ConfigureAwait(false);
+            var failovers = await MeasureFailoverAsync(servers, cancellationToken).ConfigureAwait(false);
             var metadata = new RunMetadata(
                 Schema,
                 started,
@@ -90,15 +93,36 @@ internal sealed class BenchSuite
                 RunMetadata.BuildConfiguration,
                 GCSettings.IsServerGC);
             var report = ReportBuilder.Build(outcomes, metadata);
+<<<<<<< HEAD
             return _options.Suite == BenchSuiteKind.Services ? Services.ServiceTargets.Annotate(report) : report;
+=======
+            return _options.Suite != BenchSuiteKind.Cluster ? report : report with
+            {
+                Cluster = ClusterReportBuilder.Build(report.Systems, _options.Settings, failovers, _clusters.Keys.DefaultIfEmpty().Max(), ClusterSettings()),
+            };
+>>>>>>> bench
         }
         finally
         {
             // Clients first, so they leave while their servers still run instead of logging the servers' going.
             await factory.DisposeAsync().ConfigureAwait(false);
+            // Every server is stopped even if stopping one fails: none may outlive the run.
+            var failures = new List<Exception>();
             foreach (var server in servers)
             {
-                await server.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await server.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    failures.Add(e);
+                }
+            }
+
+            foreach (var failure in failures)
+            {
+                _log($"stopping a server failed: {failure.Message}");
             }
 
             TryDelete(directory);

@@ -14,4 +14,10 @@ internal enum BenchSuiteKind
 
     /// <summary><c>akkarpc bench services</c>: rpycbench's RPC scenarios on an echo/compute service, AkkaRpc services next to a hand-written actor message, gRPC and HTTP/REST.</summary>
     Services = 4,
+
+    /// <summary>
+    /// <c>akkarpc bench cluster</c>: many databases under many clients against clusters of 1, 2 and 3 members and one
+    /// database against a single node, in the same run, then the failover time when the member owning a database is killed.
+    /// </summary>
+    Cluster = 5,
 }

@@ -10,21 +10,30 @@ internal sealed class ServerProcess : IAsyncDisposable
 {
     private const string ListeningPrefix = "listening at ";
     private readonly Process _process;
+    private int _disposed;
 
-    private ServerProcess(Process process, IReadOnlyList<string> addresses)
+    private ServerProcess(Process process, IReadOnlyList<string> addresses, IReadOnlyList<string> arguments)
     {
         _process = process;
         Addresses = addresses;
+        Arguments = arguments;
     }
 
     /// <summary>Gets the addresses the server printed after <c>listening at</c>.</summary>
     public IReadOnlyList<string> Addresses { get; }
 
+    /// <summary>Gets the arguments it was started with, so that it can be started again the same way.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>Gets whether the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>
     /// Starts <c>akkarpc <paramref name="arguments"/></c> and waits, up to <paramref name="timeout"/>, for
-    /// <paramref name="expectedAddresses"/> "listening at" lines.
+    /// <paramref name="expectedAddresses"/> "listening at" lines and then, when given, a line starting with
+    /// <paramref name="readyLine"/> (a cluster member's "cluster member up").
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyList<string> arguments, int expectedAddresses, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ServerProcess> StartAsync(IReadOnlyList<string> arguments, int expectedAddresses, TimeSpan timeout, CancellationToken cancellationToken, string? readyLine = null)
     {
         var start = SelfCommand();
         foreach (var argument in arguments)
@@ -43,7 +52,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         try
         {
             // Bounded by the count of lines we need and by the deadline; a server that exits ends it with null.
-            while (addresses.Count < expectedAddresses)
+            bool ready = readyLine is null;
+            while (addresses.Count < expectedAddresses || !ready)
             {
                 var line = await process.StandardOutput.ReadLineAsync(deadline.Token).ConfigureAwait(false);
                 if (line is null)
@@ -56,7 +66,19 @@ internal sealed class ServerProcess : IAsyncDisposable
                 {
                     addresses.Add(line[ListeningPrefix.Length..].Trim());
                 }
+                else if (readyLine is not null && line.StartsWith(readyLine, StringComparison.Ordinal))
+                {
+                    ready = true;
+                }
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Stop(process);
+            process.Dispose();
+            throw new TimeoutException(
+                $"'akkarpc {string.Join(' ', arguments)}' was not ready within {timeout.TotalSeconds:0} s " +
+                $"({addresses.Count} of {expectedAddresses} addresses{(readyLine is null ? "" : $", waiting for \"{readyLine}\"")}).");
         }
         catch
         {
@@ -67,12 +89,25 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         // Keep draining stdout so a chatty server never blocks on a full pipe.
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
-        return new ServerProcess(process, addresses);
+        return new ServerProcess(process, addresses, [.. arguments]);
+    }
+
+    /// <summary>Kills the process at once (SIGKILL: no shutdown, no goodbye to its peers), as a crash would, and waits for it to be gone.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        Stop(_process);
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
+    /// <remarks>Idempotent: a member killed and replaced during the failover measurement is disposed there and again with the run's servers.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Stop(_process);
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try

@@ -48,6 +48,11 @@ internal static class ScenarioPlan
                 (ScenarioKind.Latency, pointQueries, 1),
                 (ScenarioKind.Pipelined, pointQueries with { Requests = settings.PipelinedRequests, InFlight = settings.PipelinedInFlight }, 1),
             ],
+            BenchSuiteKind.Cluster =>
+            [
+                (ScenarioKind.Latency, pointQueries, 1),
+                (ScenarioKind.Concurrency, new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap), settings.ClusterClients),
+            ],
             _ => Full(settings, pointQueries, inserts),
         };
     }
@@ -105,7 +110,14 @@ internal static class ScenarioPlan
             }
         }
 
-        steps.Add((ScenarioKind.Concurrency, new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap), settings.NumParallelClients));
+        // One step per client count, fewest first: the report's curve is made of these measured points alone.
+        var perClient = new Workload(OperationKind.PointQuery, settings.RequestsPerClient, Math.Min(warmup, 2), 0, 0, 0, cap);
+        foreach (int clients in settings.ParallelClients.Distinct().Order())
+        {
+            steps.Add((ScenarioKind.Concurrency, perClient, clients));
+        }
+
+
         return steps;
     }
 }

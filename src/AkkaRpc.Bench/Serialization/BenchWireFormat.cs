@@ -77,6 +77,7 @@ internal static class BenchWireFormat
         w.Write7BitEncodedInt((int)e.Kind);
         w.Write(e.Address);
         w.Write(e.Database);
+        w.Write7BitEncodedInt(e.Databases);
     }
 
     private static SystemEndpoint ReadEndpoint(BenchWireReader r)
@@ -84,7 +85,11 @@ internal static class BenchWireFormat
         string key = r.String("SystemEndpoint.Key");
         var kind = r.Enum<SystemKind>("SystemEndpoint.Kind");
         string address = r.String("SystemEndpoint.Address");
-        return new SystemEndpoint(key, kind, address, r.String("SystemEndpoint.Database"));
+        string database = r.String("SystemEndpoint.Database");
+        int databases = r.Int32("SystemEndpoint.Databases");
+        return databases >= 1
+            ? new SystemEndpoint(key, kind, address, database, databases)
+            : throw BenchWireReader.Malformed("SystemEndpoint.Databases", $"is {databases}, not at least 1");
     }
 
     private static void WriteWorkload(BinaryWriter w, Workload l)

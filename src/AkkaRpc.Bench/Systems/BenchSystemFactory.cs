@@ -27,6 +27,7 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
         {
             // The same node through the same client: the address picks our transport or Akka.Remote's stock one.
             SystemKind.AkkaRpc or SystemKind.AkkaDotNetty => new AkkaRpcBenchSystem(e, _configuration.CookiePath),
+            SystemKind.AkkaRpcCluster => new Cluster.ClusterBenchSystem(e, _configuration.CookiePath),
             SystemKind.DatabaseOwner => new OwnerBenchSystem(e, _configuration.Settings),
             SystemKind.Http => new HttpBenchSystem(e),
             SystemKind.RawSocket => new RawSocketSystem(e),
@@ -48,7 +49,11 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
             await system.DisposeAsync().ConfigureAwait(false);
         }
 
+<<<<<<< HEAD
         if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty or SystemKind.ServiceProxy))
+=======
+        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty or SystemKind.AkkaRpcCluster))
+>>>>>>> bench
         {
             await AkkaRpcClient.ShutdownAsync().ConfigureAwait(false);
         }

@@ -32,4 +32,7 @@ internal enum SystemKind
 
     /// <summary>The echo service of <c>bench services</c> as an AkkaRpc service, called through its generated proxy.</summary>
     ServiceProxy = 10,
+
+    /// <summary>The members of an AkkaRpc cluster (<c>akkarpc serve --cluster</c>), reached through the client library, each client through one of them.</summary>
+    AkkaRpcCluster = 11,
 }

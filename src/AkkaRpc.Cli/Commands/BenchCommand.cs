@@ -3,7 +3,7 @@ using AkkaRpc.Bench.Running;
 
 namespace AkkaRpc.Cli.Commands;
 
-/// <summary><c>akkarpc bench</c>: the benchmark suite, and its single-layer suites <c>owner</c> and <c>remote</c>, all on one harness.</summary>
+/// <summary><c>akkarpc bench</c>: the benchmark suite, its single-layer suites <c>owner</c> and <c>remote</c>, and the <c>cluster</c> suite, all on one harness.</summary>
 internal static class BenchCommand
 {
     /// <summary>Creates the <c>bench</c> command with its suites.</summary>
@@ -38,6 +38,14 @@ internal static class BenchCommand
                 "AkkaRpc's transport (TCP, Unix socket), gRPC unary calls " +
                 "(h2c) and HTTP/REST, each server in its own process, with ratios to gRPC and the issue's targets from the same run."),
             BenchSuiteKind.Services));
+        bench.Subcommands.Add(Suite(
+            new Command(
+                "cluster",
+                "Point queries by 128 clients spread over 32 databases against AkkaRpc clusters of 1, 2 and 3 members (akkarpc serve --cluster " +
+                "processes, all running in the same run): throughput and p50/p99 per cluster size; one database on the largest cluster against " +
+                "a single-node akkarpc serve; then the failover time: the member owning a database killed (SIGKILL) to the first write " +
+                "acknowledged through another member, median of several kills."),
+            BenchSuiteKind.Cluster));
         return bench;
     }
 

@@ -47,11 +47,19 @@ internal sealed class BenchSuiteOptions
 
     public Option<int?> NumRequests { get; }
 
-    public Option<int?> NumParallelClients { get; } = new("--num-parallel-clients") { Description = "Clients at once in the concurrency scenario, each with its own connection [default: 128, 16 with --quick]." };
+    public Option<int[]> NumParallelClients { get; } = new("--num-parallel-clients") { Description = "Client counts of the concurrency scenario, one measurement each, each client with its own connection, e.g. 1 8 32 128 [default: 1 8 32 128; 1 4 16 with --quick].", AllowMultipleArgumentsPerToken = true };
 
     public Option<int?> RequestsPerClient { get; } = new("--requests-per-client") { Description = "Requests of each parallel client [default: 100, 20 with --quick]." };
 
     public Option<int?> PipelinedRequests { get; }
+
+    public Option<int[]> Members { get; } = new("--members") { Description = "Cluster sizes to measure, each a cluster of its own, from 1 to 3 members [default: 1 2 3; 1 3 with --quick].", AllowMultipleArgumentsPerToken = true };
+
+    public Option<int?> Databases { get; } = new("--databases") { Description = "Databases the clients spread over [default: 32, 8 with --quick]." };
+
+    public Option<int?> Clients { get; } = new("--clients") { Description = "Clients at once, spread over the members and databases [default: 128, 32 with --quick]." };
+
+    public Option<int?> Kills { get; } = new("--kills") { Description = "Times the member owning a database is killed to time the failover; 0 for none [default: 3, 1 with --quick]." };
 
     public Option<int?> InFlight { get; }
 
@@ -109,6 +117,7 @@ internal sealed class BenchSuiteOptions
             BenchSuiteKind.Owner => [],
             BenchSuiteKind.Remote => [PipelinedRequests, InFlight, Transport, SkipAkkaRpc, SkipAkkaDotNetty, SkipRaw, Node],
             BenchSuiteKind.Services => [NumSerialConnections, NumParallelClients, RequestsPerClient, Transport, SkipHttp],
+            BenchSuiteKind.Cluster => [Members, Databases, Clients, Kills, RequestsPerClient],
             _ =>
             [
                 NumSerialConnections, NumParallelClients, RequestsPerClient, TestBinaryTransfer, BinaryFileSizes, BinaryChunkSize, BinaryIterations,
@@ -132,7 +141,7 @@ internal sealed class BenchSuiteOptions
         {
             NumSerialConnections = Positive(parseResult.GetValue(NumSerialConnections), "--num-serial-connections") ?? s.NumSerialConnections,
             NumRequests = Positive(parseResult.GetValue(NumRequests), "--num-requests") ?? s.NumRequests,
-            NumParallelClients = Positive(parseResult.GetValue(NumParallelClients), "--num-parallel-clients") ?? s.NumParallelClients,
+            ParallelClients = parseResult.GetValue(NumParallelClients) is { Length: > 0 } counts ? [.. counts.Select(c => Positive(c, "--num-parallel-clients")!.Value)] : s.ParallelClients,
             RequestsPerClient = Positive(parseResult.GetValue(RequestsPerClient), "--requests-per-client") ?? s.RequestsPerClient,
             PipelinedRequests = Positive(parseResult.GetValue(PipelinedRequests), "--pipelined-requests") ?? s.PipelinedRequests,
             PipelinedInFlight = Positive(parseResult.GetValue(InFlight), "--in-flight") ?? s.PipelinedInFlight,
@@ -142,6 +151,10 @@ internal sealed class BenchSuiteOptions
             BinaryIterations = Positive(parseResult.GetValue(BinaryIterations), "--binary-iterations") ?? s.BinaryIterations,
             Rounds = parseResult.GetResult(Rounds) is { Implicit: false } ? parseResult.GetValue(Rounds) : s.Rounds,
             MaxStepDuration = parseResult.GetResult(Duration) is { Implicit: false } ? parseResult.GetValue(Duration) : s.MaxStepDuration,
+            ClusterMembers = parseResult.GetValue(Members) is { Length: > 0 } members ? [.. members.Select(ClusterSize)] : s.ClusterMembers,
+            ClusterDatabases = Positive(parseResult.GetValue(Databases), "--databases") ?? s.ClusterDatabases,
+            ClusterClients = Positive(parseResult.GetValue(Clients), "--clients") ?? s.ClusterClients,
+            FailoverKills = parseResult.GetValue(Kills) is { } kills ? (kills >= 0 ? kills : throw new ArgumentException($"--kills must be 0 or more, not {kills}.")) : s.FailoverKills,
         };
 
         string transport = parseResult.GetValue(Transport) ?? "all";
@@ -168,6 +181,12 @@ internal sealed class BenchSuiteOptions
         if (Suite == BenchSuiteKind.Owner)
         {
             return [SystemCatalog.Owner, SystemCatalog.InProcess];
+        }
+
+        if (Suite == BenchSuiteKind.Cluster)
+        {
+            // The clusters of each size are always measured; these two make the one-database comparison.
+            return [SystemCatalog.AkkaRpcTcp, SystemCatalog.ClusterOneDatabase];
         }
 
         bool tcp = transport != "unix";
@@ -204,6 +223,10 @@ internal sealed class BenchSuiteOptions
             Bench.Services.ServiceCatalog.Rest => rest,
             _ => true,
         })];
+
+    private static int ClusterSize(int members) => members is >= 1 and <= SystemCatalog.MostClusterMembers
+        ? members
+        : throw new ArgumentException($"--members lists cluster sizes from 1 to {SystemCatalog.MostClusterMembers}, not {members}.");
 
     private static int? Positive(int? value, string name) =>
         value is <= 0 ? throw new ArgumentException($"{name} must be at least 1, not {value}.") : value;

@@ -30,7 +30,7 @@ public sealed class ChromiumReportTests : IDisposable
         Assert.Contains("<title>HTTP/REST · p99: 620 µs</title>", dom);
         Assert.Contains(">n/a</text>", dom);
         // 4 lines × 8 client counts, 6 lines × 6 payload sizes.
-        Assert.Equal((4 * 8) + (6 * 6), Regex.Count(dom, "<circle class=\"marker\""));
+        Assert.Equal((4 * 8) + (6 * 6), Regex.Count(dom, "<path class=\"marker\""));
         foreach (string series in new[] { "p50", "p95", "p99", "AkkaRpc TCP", "HTTP/REST", "AkkaRpc Unix download", "HTTP/REST upload" })
         {
             Assert.Contains($"data-series=\"{series}\"", dom);
@@ -91,7 +91,7 @@ public sealed class ChromiumReportTests : IDisposable
     }
 
     [Fact]
-    public async Task ARunsReport_InTheBrowser_DrawsEverySystemInItsOwnColourAndDash_WithTheLegendMatching()
+    public async Task ARunsReport_InTheBrowser_DrawsEverySystemInItsOwnColourDashAndMarker_WithTheLegendMatching_AndOnlyMeasuredPoints()
     {
         Assert.True(HeadlessChromium.IsInstalled, HeadlessChromium.MissingMessage);
         var report = ReportBuilder.Build(HtmlReportMapperTests.EverySystem(), Outcomes.Metadata());
@@ -111,7 +111,13 @@ public sealed class ChromiumReportTests : IDisposable
         }
 
         // Before, the baselines shared one grey dash: http, raw_tcp and sqlite_inprocess looked the same.
-        Assert.DoesNotContain($"stroke=\"{ChartPalette.Baseline}\"", dom, StringComparison.Ordinal);
+        var markers = HtmlReportMapperTests.Markers(dom);
+        Assert.Equal(SystemCatalog.All.Count, markers.Select(m => m.Shape).Distinct().Count());
+        Assert.All(markers, m => Assert.Equal(MarkerPath.Name(SystemStyles.For(m.Series).Marker), m.Shape));
+
+        // The concurrency chart has a marker at each client count measured (1, 8, 32) and none at an invented origin.
+        Assert.Equal(3 * SystemCatalog.All.Count, Regex.Count(dom, "<title>[a-z0-9_]+ — clients: (1|8|32), throughput: "));
+        Assert.DoesNotContain("— clients: 0,", dom, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,25 +72,32 @@ public sealed class HtmlReportWriterTests
         double[] xs = Regex.Matches(path, "[ML]([0-9.]+) ").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(3, xs.Length);
         Assert.True(xs[0] < xs[1] && xs[1] < xs[2], path);
-        Assert.Equal(3, Regex.Count(html, "<circle class=\"marker\""));
+        Assert.Equal(3, Regex.Count(html, "<path class=\"marker\""));
         Assert.Contains("<title>AkkaRpc TCP — Clients: 10, Rate: 2 req/s</title>", html);
     }
 
     [Fact]
-    public void Write_BaselineSeries_IsDashedGreyWithHollowMarkers()
+    public void Write_SeriesWithoutAStyle_EachGetAColourDashAndMarkerOfTheirOwn_BaselinesHollow()
     {
+        // Before, every baseline without a style was the same grey dash: two floors could not be told apart.
         var chart = new LineChart("t", new ChartAxis("x", ""), new ChartAxis("y", ""),
         [
             new LineSeries("measured", [new ChartPoint(1, 1), new ChartPoint(2, 2)]),
             new LineSeries("floor", [new ChartPoint(1, 2), new ChartPoint(2, 4)]) { IsBaseline = true },
+            new LineSeries("other floor", [new ChartPoint(1, 3), new ChartPoint(2, 5)]) { IsBaseline = true },
         ]);
 
         string html = Render(Single(chart));
 
-        Assert.Contains($"<path class=\"line\" d=\"", html);
-        Assert.Matches($"<g class=\"series baseline\" data-series=\"floor\"><path class=\"line\" d=\"[^\"]*\" fill=\"none\" stroke=\"{ChartPalette.Baseline}\" stroke-dasharray=\"6 4\"/>", html);
-        Assert.Contains($"fill=\"#ffffff\" stroke=\"{ChartPalette.Baseline}\"", html);
-        Assert.Matches($"data-series=\"measured\"><path class=\"line\" d=\"[^\"]*\" fill=\"none\" stroke=\"{ChartPalette.Colour(0)}\"/>", html);
+        var lines = HtmlReportMapperTests.Paths(html, "series(?: baseline)?", "line");
+        Assert.Equal(["measured", "floor", "other floor"], lines.Select(l => l.Series));
+        Assert.Equal(3, lines.Select(l => l.Style.Colour).Distinct().Count());
+        Assert.Equal(3, lines.Select(l => l.Style.Dash ?? "solid").Distinct().Count());
+        var markers = HtmlReportMapperTests.Markers(html);
+        Assert.Equal(3, markers.Select(m => m.Shape).Distinct().Count());
+        Assert.All(markers.Where(m => m.Series != "measured"), m => Assert.Equal("#ffffff", m.Fill));
+        Assert.All(markers.Where(m => m.Series == "measured"), m => Assert.Equal(ChartPalette.Colour(0), m.Fill));
+        Assert.Contains("class=\"legend-marker\" data-marker=\"triangle-up\"", html);
     }
 
     [Fact]

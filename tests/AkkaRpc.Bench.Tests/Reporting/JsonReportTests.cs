@@ -48,6 +48,43 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public void SeveralClientCounts_KeepRpycbenchsConcurrencyObject_AndAddTheCurve()
+    {
+        var json = Json(
+            [Outcomes.Concurrency(SystemCatalog.RawTcp, 1, 100, 1_000_000_000), Outcomes.Concurrency(SystemCatalog.RawTcp, 16, 1_600, 1_000_000_000)],
+            Outcomes.Metadata());
+
+        var raw = json[SystemCatalog.RawTcp]!;
+        Assert.Equal(16, (int)raw["concurrency"]!["clients"]!);
+        Assert.Equal(1_600, (double)raw["concurrency"]!["throughput_rps"]!, 3);
+        var curve = raw["concurrency_curve"]!.AsArray();
+        Assert.Equal([1, 16], curve.Select(c => (int)c!["clients"]!));
+        Assert.Equal([100.0, 1_600.0], curve.Select(c => Math.Round((double)c!["throughput_rps"]!)));
+        Assert.NotNull(curve[0]!["latency"]!["p99"]);
+        var settings = json[JsonReportWriter.MetadataKey]!["settings"]!;
+        Assert.Equal(16, (int)settings["num_parallel_clients"]!);
+        Assert.Equal([1, 4, 16], settings["parallel_clients"]!.AsArray().Select(c => (int)c!));
+    }
+
+    [Fact]
+    public void TheClusterSuite_AddsItsFiguresUnderCluster_NextToTheSystems()
+    {
+        var outcomes = Results.ClusterReportBuilderTests.Sizes().ToList();
+        var cluster = Results.ClusterReportBuilderTests.Build(outcomes, [new("failover-1", "m1", "m2", 2.5, 4), new("failover-2", "m2", "m3", null, 120, "none within 60 s")]);
+
+        var json = JsonReportWriter.ToJson(ReportBuilder.Build(outcomes, Outcomes.Metadata("cluster")) with { Cluster = cluster });
+
+        var sizes = json[JsonReportWriter.ClusterKey]!["sizes"]!.AsArray();
+        Assert.Equal([1, 2, 3], sizes.Select(s => (int)s!["members"]!));
+        Assert.Equal(1.5, (double)sizes[1]!["vs_one_member"]!, 6);
+        Assert.NotNull(sizes[2]!["p99"]);
+        var failover = json[JsonReportWriter.ClusterKey]!["failover"]!;
+        Assert.Equal(2.5, (double)failover["median_seconds"]!, 6);
+        Assert.Equal("none within 60 s", (string?)failover["samples"]![1]!["error"]);
+        Assert.Equal(128, (int)json[SystemCatalog.Cluster3]!["concurrency"]!["clients"]!);
+    }
+
+    [Fact]
     public void SkippedSystems_AndEveryRoundsFigures_AreInTheReport()
     {
         var skipped = new Dictionary<string, string> { [SystemCatalog.AkkaDotNetty] = "the node printed no address for it" };

@@ -65,6 +65,36 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void SeveralClientCounts_MakeACurveFewestFirst_AndTheLargestIsRpycbenchsConcurrencyFigure()
+    {
+        var report = ReportBuilder.Build(
+            [Outcomes.Concurrency("raw_tcp", 32, 3_200, 1_000_000_000), Outcomes.Concurrency("raw_tcp", 1, 100, 1_000_000_000), Outcomes.Concurrency("raw_tcp", 8, 800, 1_000_000_000)],
+            Outcomes.Metadata(rounds: 1));
+
+        var system = report.Systems.Single().Value;
+        Assert.Equal([1, 8, 32], system.ConcurrencyCurve!.Select(c => c.Clients));
+        Assert.Equal([100.0, 800.0, 3_200.0], system.ConcurrencyCurve!.Select(c => Math.Round(c.ThroughputRps)));
+        Assert.Equal(32, system.Concurrency!.Clients);
+        Assert.Equal(3_200, system.Concurrency.ThroughputRps, 3);
+    }
+
+    [Fact]
+    public void SeveralClientCounts_OverRounds_QuoteEachCountsMedianRound()
+    {
+        var report = ReportBuilder.Build(
+            [
+                Outcomes.Concurrency("raw_tcp", 1, 100, 1_000_000_000, round: 1), Outcomes.Concurrency("raw_tcp", 8, 800, 1_000_000_000, round: 1),
+                Outcomes.Concurrency("raw_tcp", 1, 300, 1_000_000_000, round: 2), Outcomes.Concurrency("raw_tcp", 8, 400, 1_000_000_000, round: 2),
+                Outcomes.Concurrency("raw_tcp", 1, 200, 1_000_000_000, round: 3), Outcomes.Concurrency("raw_tcp", 8, 600, 1_000_000_000, round: 3),
+            ],
+            Outcomes.Metadata(rounds: 3));
+
+        var system = report.Systems.Single().Value;
+        Assert.Equal([200.0, 600.0], system.ConcurrencyCurve!.Select(c => Math.Round(c.ThroughputRps)));
+        Assert.Equal(["concurrency_throughput_1_clients", "concurrency_throughput_8_clients"], system.Rounds!.Keys.Order());
+    }
+
+    [Fact]
     public void EveryContender_IsDividedByItsBaselines_OfTheSameRun()
     {
         var report = ReportBuilder.Build(

@@ -23,12 +23,36 @@ public sealed class ScenarioPlanTests
                 (ScenarioKind.Connection, OperationKind.Connect), (ScenarioKind.Latency, OperationKind.PointQuery), (ScenarioKind.Latency, OperationKind.Insert),
                 (ScenarioKind.Bandwidth, OperationKind.Upload), (ScenarioKind.Bandwidth, OperationKind.Download),
                 (ScenarioKind.Bandwidth, OperationKind.Upload), (ScenarioKind.Bandwidth, OperationKind.Download),
-                (ScenarioKind.Concurrency, OperationKind.PointQuery),
+                (ScenarioKind.Concurrency, OperationKind.PointQuery), (ScenarioKind.Concurrency, OperationKind.PointQuery), (ScenarioKind.Concurrency, OperationKind.PointQuery),
             ],
             forA);
         Assert.All(steps.Where(s => s.System.Key == "a"), s => Assert.True(s.Id <= forA.Count, "a's steps all come before b's"));
-        Assert.Equal(settings.NumParallelClients, steps.Single(s => s.Scenario == ScenarioKind.Concurrency && s.System.Key == "a").Clients);
+        Assert.Equal([1, 4, 16], steps.Where(s => s.Scenario == ScenarioKind.Concurrency && s.System.Key == "a").Select(s => s.Clients));
         Assert.All(steps, s => Assert.Equal((1, 1), (s.Round, s.Workload.InFlight)));
+    }
+
+    [Fact]
+    public void TheConcurrencyScenario_MeasuresEachClientCountOnce_FewestFirst()
+    {
+        var settings = BenchSettings.Quick with { ParallelClients = [32, 1, 8, 32, 128] };
+
+        var counts = ScenarioPlan.Build(BenchSuiteKind.Full, settings, [FakeSystem.Endpoint()])
+            .Where(s => s.Scenario == ScenarioKind.Concurrency).Select(s => s.Clients);
+
+        Assert.Equal([1, 8, 32, 128], counts);
+        Assert.Equal(128, settings.NumParallelClients);
+    }
+
+    [Fact]
+    public void TheClusterSuite_MeasuresOneClientsLatencyThenItsClientsAtOnce_OnEverySystemEachRound()
+    {
+        var settings = BenchSettings.For(BenchSuiteKind.Cluster, quick: false);
+
+        var steps = ScenarioPlan.Build(BenchSuiteKind.Cluster, settings, s_systems);
+
+        Assert.Equal(3 * 2 * 2, steps.Count);
+        Assert.Equal([(ScenarioKind.Latency, 1), (ScenarioKind.Concurrency, 128)], steps.Take(2).Select(s => (s.Scenario, s.Clients)));
+        Assert.Equal([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3], steps.Select(s => s.Round));
     }
 
     [Fact]

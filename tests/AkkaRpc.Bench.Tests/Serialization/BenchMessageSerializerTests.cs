@@ -114,6 +114,7 @@ public sealed class BenchMessageSerializerTests() : AkkaRpcTestKit(BenchActorSys
         Assert.Contains("Workload.Operation", Refused(badOperation), StringComparison.Ordinal);
         Assert.Contains("RunShare.Clients", Refused(share with { Clients = -1 }), StringComparison.Ordinal);
         Assert.Contains("Workload", Refused(share with { Workload = share.Workload with { InFlight = 0 } }), StringComparison.Ordinal);
+        Assert.Contains("SystemEndpoint.Databases", Refused(share with { System = share.System with { Databases = 0 } }), StringComparison.Ordinal);
         AssertStillReads();
     }
 
@@ -163,7 +164,7 @@ public sealed class BenchMessageSerializerTests() : AkkaRpcTestKit(BenchActorSys
         }
 
         var metrics = new LoadMetrics(latency, 5, new Dictionary<string, long> { ["TimeoutException"] = 2 }, 100, 200, 1_000_000, [10.5, 20.25]);
-        var endpoint = new SystemEndpoint("akkarpc_tcp", SystemKind.AkkaRpc, "akkarpc.tcp://AkkaRpc@127.0.0.1:4053", "bench");
+        var endpoint = new SystemEndpoint("cluster_2", SystemKind.AkkaRpcCluster, "akka.rpc.tcp://AkkaRpc@127.0.0.1:4053 akka.rpc.tcp://AkkaRpc@127.0.0.1:4054", "shard", 32);
         return
         [
             new RegisterWorker("host-7:1234 ünïcode"),

@@ -23,7 +23,7 @@ internal static class BarChartSvg
         bool slanted = widestCategory > groupWidthGuess - 6;
         double bottomBand = slanted ? 20 + (widestCategory * Math.Sin(-CategoryLabelAngle * Math.PI / 180)) : 32;
 
-        var legend = chart.Series.Select((s, i) => (s.Name, Style: s.Style ?? SeriesStyle.Default(i, baseline: false))).ToList();
+        var legend = chart.Series.Select((s, i) => (s.Name, Style: s.Style ?? SeriesStyle.Default(i))).ToList();
         ChartFrame frame = ChartFrame.Create(legend, lines: false, unplaced.Ticks.Select(t => ValueText.TickLabel(t, axis)), bottomBand);
         AxisMap y = unplaced.WithPixelRange(frame.PlotBottom, frame.PlotTop);
 

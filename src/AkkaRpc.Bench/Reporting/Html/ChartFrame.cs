@@ -15,6 +15,7 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
     private const double LegendRowHeight = 20;
     private const double Padding = 12;
     private const double AxisTitleBand = 22;
+    private const double LegendMarkerRadius = 3.5;
 
     /// <summary>Length of a legend's line sample: long enough to show a whole cycle of every dash pattern.</summary>
     public const double LegendLineLength = 30;
@@ -24,7 +25,8 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
     /// <param name="lines">Whether the legend samples are line strokes (with their dash) rather than swatches.</param>
     /// <param name="yTickLabels">The y axis' tick labels, whose width sets the left margin.</param>
     /// <param name="bottomBand">Height below the plot for the x axis.</param>
-    public static ChartFrame Create(IReadOnlyList<(string Name, SeriesStyle Style)> series, bool lines, IEnumerable<string> yTickLabels, double bottomBand)
+    /// <param name="hollow">Names of the series whose legend markers are hollow (baselines); null for none.</param>
+    public static ChartFrame Create(IReadOnlyList<(string Name, SeriesStyle Style)> series, bool lines, IEnumerable<string> yTickLabels, double bottomBand, IReadOnlySet<string>? hollow = null)
     {
         var legend = new List<LegendEntry>(series.Count);
         double x = Padding;
@@ -39,7 +41,7 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
                 y += LegendRowHeight;
             }
 
-            legend.Add(new LegendEntry(name, style, lines, x, y));
+            legend.Add(new LegendEntry(name, style, lines, x, y, hollow?.Contains(name) == true));
             x += width;
         }
 
@@ -53,7 +55,7 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
     /// <summary>An estimate of how wide <paramref name="text"/> renders, for layout only: no font metrics exist offline.</summary>
     public static double TextWidth(string text, double fontSize) => text.Length * fontSize * 0.6;
 
-    /// <summary>Draws the legend: per entry a swatch (bars) or a stroke with the series' dash (lines), and the series name.</summary>
+    /// <summary>Draws the legend: per entry a swatch (bars) or a stroke with the series' dash and marker (lines), and the series name.</summary>
     public void DrawLegend(SvgCanvas canvas)
     {
         if (Legend.Count == 0)
@@ -70,6 +72,7 @@ internal sealed record ChartFrame(double Width, double Height, double PlotLeft, 
             {
                 sample = LegendLineLength;
                 canvas.Path($"M{SvgCanvas.Px(entry.X)} {SvgCanvas.Px(entry.Y + 6)}h{SvgCanvas.Px(sample)}", entry.Style.Colour, "legend-line", entry.Style.Dash);
+                canvas.Marker(entry.Style.Marker, entry.X + (sample / 2), entry.Y + 6, LegendMarkerRadius, entry.Hollow ? "#ffffff" : entry.Style.Colour, entry.Style.Colour, "legend-marker");
             }
             else
             {

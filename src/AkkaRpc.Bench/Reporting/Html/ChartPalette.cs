@@ -9,9 +9,6 @@ internal static class ChartPalette
         "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
     ];
 
-    /// <summary>The grey of baseline series: a yardstick, not a contender.</summary>
-    public const string Baseline = "#6b7280";
-
     /// <summary>The colour of the series at <paramref name="index"/> in legend order; repeats after ten.</summary>
     public static string Colour(int index) => s_colours[index % s_colours.Length];
 }

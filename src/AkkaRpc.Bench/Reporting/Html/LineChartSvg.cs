@@ -2,7 +2,10 @@ using System.Text;
 
 namespace AkkaRpc.Bench.Reporting.Html;
 
-/// <summary>Draws a <see cref="LineChart"/> as SVG: one line per series with a marker and tooltip at every point.</summary>
+/// <summary>
+/// Draws a <see cref="LineChart"/> as SVG: one line per series through its measured points only, with its marker and a
+/// tooltip at every point; a series of one point is that marker alone, never a line from an invented origin.
+/// </summary>
 internal static class LineChartSvg
 {
     private const double MarkerRadius = 3.5;
@@ -14,11 +17,9 @@ internal static class LineChartSvg
         AxisMap xUnplaced = AxisMap.Create(chart.XAxis, chart.Series.SelectMany(s => s.Points).Select(p => p.X), 0, 1);
         AxisMap yUnplaced = AxisMap.Create(chart.YAxis, chart.Series.SelectMany(s => s.Points).Select(p => p.Y), 0, 1);
 
-        int colourIndex = 0;
-        var styles = chart.Series
-            .Select(s => (s.Name, Style: s.Style ?? SeriesStyle.Default(s.IsBaseline ? 0 : colourIndex++, s.IsBaseline)))
-            .ToList();
-        ChartFrame frame = ChartFrame.Create(styles, lines: true, yUnplaced.Ticks.Select(t => ValueText.TickLabel(t, chart.YAxis)), bottomBand: 46);
+        var styles = chart.Series.Select((s, i) => (s.Name, Style: s.Style ?? SeriesStyle.Default(i))).ToList();
+        ChartFrame frame = ChartFrame.Create(styles, lines: true, yUnplaced.Ticks.Select(t => ValueText.TickLabel(t, chart.YAxis)), bottomBand: 46,
+            chart.Series.Where(s => s.IsBaseline).Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         AxisMap x = xUnplaced.WithPixelRange(frame.PlotLeft, frame.PlotRight);
         AxisMap y = yUnplaced.WithPixelRange(frame.PlotBottom, frame.PlotTop);
 
@@ -55,7 +56,7 @@ internal static class LineChartSvg
             {
                 string tooltip = $"{series.Name} — {chart.XAxis.Label}: {ValueText.FormatWithUnit(point.X, chart.XAxis)}, {chart.YAxis.Label}: {ValueText.FormatWithUnit(point.Y, chart.YAxis)}";
                 // Baselines get hollow markers so they read as reference marks, not measurements to compare.
-                canvas.Circle(x.Map(point.X), y.Map(point.Y), MarkerRadius, series.IsBaseline ? "#ffffff" : colour, colour, "marker", tooltip);
+                canvas.Marker(style.Marker, x.Map(point.X), y.Map(point.Y), MarkerRadius, series.IsBaseline ? "#ffffff" : colour, colour, "marker", tooltip);
             }
 
             canvas.CloseGroup();

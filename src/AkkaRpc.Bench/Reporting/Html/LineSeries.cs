@@ -7,7 +7,7 @@ internal sealed record LineSeries(string Name, IReadOnlyList<ChartPoint> Points)
 {
     /// <summary>
     /// True for a reference the other lines are judged against (a machine floor such as raw socket ping-pong): drawn
-    /// with hollow markers so it reads as a yardstick, not a contender; without a <see cref="Style"/>, also grey and dashed.
+    /// with hollow markers (in its legend sample too) so it reads as a yardstick, not a contender.
     /// </summary>
     public bool IsBaseline { get; init; }
 

@@ -44,11 +44,11 @@ internal sealed class SvgCanvas
         CloseWithTooltip("rect", tooltip);
     }
 
-    /// <summary>A circle with an optional hover tooltip.</summary>
-    public void Circle(double cx, double cy, double radius, string fill, string stroke, string cssClass, string? tooltip = null)
+    /// <summary>A point marker of <paramref name="shape"/> centred on (<paramref name="cx"/>, <paramref name="cy"/>), with an optional hover tooltip.</summary>
+    public void Marker(MarkerShape shape, double cx, double cy, double radius, string fill, string stroke, string cssClass, string? tooltip = null)
     {
-        _out.Write($"<circle class=\"{cssClass}\" cx=\"{Px(cx)}\" cy=\"{Px(cy)}\" r=\"{Px(radius)}\" fill=\"{fill}\" stroke=\"{stroke}\"");
-        CloseWithTooltip("circle", tooltip);
+        _out.Write($"<path class=\"{cssClass}\" data-marker=\"{MarkerPath.Name(shape)}\" d=\"{MarkerPath.For(shape, cx, cy, radius)}\" fill=\"{fill}\" stroke=\"{stroke}\"");
+        CloseWithTooltip("path", tooltip);
     }
 
     /// <summary>An open path through <paramref name="data"/> (SVG path data built by the caller from <see cref="Px"/> values), solid or with <paramref name="dash"/>.</summary>

@@ -16,6 +16,9 @@ internal static class JsonReportWriter
     /// <summary>The key of the run's metadata.</summary>
     public const string MetadataKey = "metadata";
 
+    /// <summary>The key of the cluster suite's figures.</summary>
+    public const string ClusterKey = "cluster";
+
     /// <summary>Returns the report as a JSON tree.</summary>
     public static JsonObject ToJson(RunReport report)
     {
@@ -33,6 +36,11 @@ internal static class JsonReportWriter
         }
 
         root[RatiosKey] = ratios;
+        if (report.Cluster is { } cluster)
+        {
+            root[ClusterKey] = JsonSerializer.SerializeToNode(cluster, ReportJsonContext.Default.ClusterReport);
+        }
+
         root[MetadataKey] = JsonSerializer.SerializeToNode(report.Metadata, ReportJsonContext.Default.RunMetadata);
         return root;
     }

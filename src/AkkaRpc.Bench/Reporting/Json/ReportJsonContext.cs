@@ -12,4 +12,5 @@ namespace AkkaRpc.Bench.Reporting.Json;
 [JsonSerializable(typeof(SystemReport))]
 [JsonSerializable(typeof(SystemRatios))]
 [JsonSerializable(typeof(RunMetadata))]
+[JsonSerializable(typeof(ClusterReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
