@@ -16,8 +16,8 @@ namespace AkkaRpc.Sqlite;
 /// rolls the transaction back as it does for a client of its own member.
 /// </para>
 /// <para>
-/// When the owner's member is lost (downed, or gone), requests in flight are answered <see cref="DatabaseUnavailable"/>
-/// saying their outcome is unknown; the next request resolves the owner again, which the cluster has restarted on a
+/// When the owner's member is lost (downed, or gone), requests in flight are answered <see cref="OwnerLost"/> (their
+/// outcome is unknown); the next request resolves the owner again, which the cluster has restarted on a
 /// survivor. Transactions and cursors opened on the lost owner are gone with it: their later use is answered
 /// <see cref="TransactionNotFound"/> or <see cref="CursorNotFound"/> (the new owner never knew them), never run on the
 /// new owner as if nothing had happened.
