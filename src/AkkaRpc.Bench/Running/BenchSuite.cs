@@ -93,14 +93,15 @@ internal sealed partial class BenchSuite
                 RunMetadata.BuildConfiguration,
                 GCSettings.IsServerGC);
             var report = ReportBuilder.Build(outcomes, metadata);
-<<<<<<< HEAD
-            return _options.Suite == BenchSuiteKind.Services ? Services.ServiceTargets.Annotate(report) : report;
-=======
-            return _options.Suite != BenchSuiteKind.Cluster ? report : report with
+            return _options.Suite switch
             {
-                Cluster = ClusterReportBuilder.Build(report.Systems, _options.Settings, failovers, _clusters.Keys.DefaultIfEmpty().Max(), ClusterSettings()),
+                BenchSuiteKind.Services => Services.ServiceTargets.Annotate(report),
+                BenchSuiteKind.Cluster => report with
+                {
+                    Cluster = ClusterReportBuilder.Build(report.Systems, _options.Settings, failovers, _clusters.Keys.DefaultIfEmpty().Max(), ClusterSettings()),
+                },
+                _ => report,
             };
->>>>>>> bench
         }
         finally
         {

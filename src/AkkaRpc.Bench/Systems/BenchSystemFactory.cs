@@ -49,11 +49,7 @@ internal sealed class BenchSystemFactory(BenchConfiguration? configuration = nul
             await system.DisposeAsync().ConfigureAwait(false);
         }
 
-<<<<<<< HEAD
-        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty or SystemKind.ServiceProxy))
-=======
-        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty or SystemKind.AkkaRpcCluster))
->>>>>>> bench
+        if (_systems.Keys.Any(e => e.Kind is SystemKind.AkkaRpc or SystemKind.AkkaDotNetty or SystemKind.ServiceProxy or SystemKind.AkkaRpcCluster))
         {
             await AkkaRpcClient.ShutdownAsync().ConfigureAwait(false);
         }

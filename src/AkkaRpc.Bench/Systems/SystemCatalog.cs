@@ -55,12 +55,8 @@ internal static class SystemCatalog
         Http => SystemKind.Http,
         RawTcp or RawUnix => SystemKind.RawSocket,
         InProcess => SystemKind.InProcessSqlite,
-<<<<<<< HEAD
-        _ => Services.ServiceCatalog.KindOf(key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "Not a system of the catalog."),
-=======
         Cluster1 or Cluster2 or Cluster3 or ClusterOneDatabase => SystemKind.AkkaRpcCluster,
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a system of the catalog."),
->>>>>>> bench
+        _ => Services.ServiceCatalog.KindOf(key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "Not a system of the catalog."),
     };
 
     /// <summary>Returns the display name, protocol and server mode of <paramref name="key"/>.</summary>
@@ -74,15 +70,11 @@ internal static class SystemCatalog
         RawTcp => ("Raw socket floor (TCP)", "raw.tcp", "echo/sink/source, no SQL"),
         RawUnix => ("Raw socket floor (Unix socket)", "raw.unix", "echo/sink/source, no SQL"),
         InProcess => ("SQLite in process (floor)", "in-process", "Microsoft.Data.Sqlite in the load generator"),
-<<<<<<< HEAD
-        _ => Services.ServiceCatalog.Describe(key) ?? (key, key, "unknown"),
-=======
         Cluster1 => ("AkkaRpc cluster, 1 member", "akkarpc.tcp", "sharded owners on akkarpc serve --cluster members, clients spread over the members and databases"),
         Cluster2 => ("AkkaRpc cluster, 2 members", "akkarpc.tcp", "sharded owners on akkarpc serve --cluster members, clients spread over the members and databases"),
         Cluster3 => ("AkkaRpc cluster, 3 members", "akkarpc.tcp", "sharded owners on akkarpc serve --cluster members, clients spread over the members and databases"),
         ClusterOneDatabase => ("AkkaRpc cluster, one database", "akkarpc.tcp", "the largest cluster, every client on one database through any member"),
-        _ => (key, key, "unknown"),
->>>>>>> bench
+        _ => Services.ServiceCatalog.Describe(key) ?? (key, key, "unknown"),
     };
 
     /// <summary>The floor a contender is compared with: the raw socket of the same transport, the bare connection for the owner, gRPC for <c>bench services</c>.</summary>
