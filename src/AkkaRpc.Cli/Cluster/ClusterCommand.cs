@@ -101,7 +101,7 @@ internal static class ClusterCommand
                 return ExitCodes.Usage;
             }
 
-            return await ClusterStopper.StopAsync(options, parseResult.InvocationConfiguration.Output, cancellationToken);
+            return await ClusterStopper.StopAsync(options, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken);
         }));
         return command;
     }

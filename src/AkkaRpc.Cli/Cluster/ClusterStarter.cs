@@ -25,7 +25,17 @@ internal static class ClusterStarter
         var options = plan.Client;
         var runtime = ClientPaths.RuntimeDirectory(options);
         var clusterFile = Path.Combine(runtime, LocalClusterFile.FileName);
-        if (Refusal(options, runtime, clusterFile) is { } refusal)
+        string? refusal;
+        try
+        {
+            refusal = Refusal(runtime, clusterFile);
+        }
+        catch (InvalidDataException e)
+        {
+            refusal = e.Message;
+        }
+
+        if (refusal is not null)
         {
             await error.WriteLineAsync("error: " + refusal);
             return ExitCodes.Failure;
@@ -117,7 +127,7 @@ internal static class ClusterStarter
 
     // Why no cluster may start here now, or null: one already runs, or a single node of this runtime directory does
     // (its clients would keep using it, beside the cluster, on the same files).
-    private static string? Refusal(AkkaRpcClientOptions options, string runtime, string clusterFile)
+    private static string? Refusal(string runtime, string clusterFile)
     {
         if (LocalClusterFile.Read(clusterFile) is { } existing && existing.Members.Where(m => MemberProcess.IsRunning(m.Pid)).ToList() is { Count: > 0 } live)
         {

@@ -8,10 +8,21 @@ namespace AkkaRpc.Cli.Cluster;
 internal static class ClusterStopper
 {
     /// <summary>Stops every recorded member and removes the cluster file; the exit code after reporting each member to <paramref name="output"/>.</summary>
-    public static async Task<int> StopAsync(AkkaRpcClientOptions options, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> StopAsync(AkkaRpcClientOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var clusterFile = LocalClusterFile.PathFor(options);
-        if (LocalClusterFile.Read(clusterFile) is not { } cluster)
+        LocalClusterFile? cluster;
+        try
+        {
+            cluster = LocalClusterFile.Read(clusterFile);
+        }
+        catch (InvalidDataException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.Failure;
+        }
+
+        if (cluster is null)
         {
             await output.WriteLineAsync("No local cluster was running.");
             return ExitCodes.Ok;
