@@ -30,14 +30,21 @@ public static class AkkaRpcDatabases
     /// closes its database; a transaction held by another process is rolled back as soon as its connection closes.
     /// The system's config needs <see cref="DefaultConfig"/> and <see cref="ProtocolConfig.Serialization"/>.
     /// </summary>
-    public static IActorRef Start(ActorSystem system, DatabasesOptions? options = null)
+    /// <remarks>
+    /// With <paramref name="sharded"/> set the system is a cluster member: the supervisor answers clients through the
+    /// shard region it is given afterwards (<see cref="AkkaRpcHostingExtensions.WithAkkaRpcCluster"/> does both), and
+    /// the drain runs in <c>cluster-exiting</c>, after sharding has handed this member's databases to the others.
+    /// </remarks>
+    public static IActorRef Start(ActorSystem system, DatabasesOptions? options = null, ShardedDatabasesOptions? sharded = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         options ??= new DatabasesOptions();
         options.Validate();
-        var databases = system.ActorOf(DatabasesSupervisor.Props(options), NodePaths.DatabasesName);
+        var props = sharded is null ? DatabasesSupervisor.Props(options) : DatabasesSupervisor.ShardedProps(options, sharded);
+        var databases = system.ActorOf(props, NodePaths.DatabasesName);
         system.ActorOf(Props.Create(() => new PeerWatcher(databases)), PeerWatcher.Name);
-        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "akkarpc-drain-databases", async () =>
+        var phase = sharded is null ? CoordinatedShutdown.PhaseServiceRequestsDone : CoordinatedShutdown.PhaseClusterExiting;
+        CoordinatedShutdown.Get(system).AddTask(phase, "akkarpc-drain-databases", async () =>
         {
             try
             {

@@ -16,7 +16,10 @@ public static partial class AkkaRpcHostingExtensions
     /// answers the requests already queued for it, then closes its database. Add <see cref="WithAkkaRpcTransport"/> to
     /// serve them to other processes. See <see cref="AkkaRpcDatabases.Start"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder WithAkkaRpcDatabases(this AkkaConfigurationBuilder builder, DatabasesOptions? options = null)
+    /// <param name="builder">The builder.</param>
+    /// <param name="options">How the owners run.</param>
+    /// <param name="sharded">Set on a cluster member (see <see cref="WithAkkaRpcCluster"/>): owners are placed by the shard region.</param>
+    public static AkkaConfigurationBuilder WithAkkaRpcDatabases(this AkkaConfigurationBuilder builder, DatabasesOptions? options = null, ShardedDatabasesOptions? sharded = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         options ??= new DatabasesOptions();
@@ -24,6 +27,6 @@ public static partial class AkkaRpcHostingExtensions
         return builder
             .WithAkkaRpcSerialization()
             .AddHocon(AkkaRpcDatabases.DefaultConfig, HoconAddMode.Append)
-            .WithActors((system, registry) => registry.Register<DatabasesSupervisor>(AkkaRpcDatabases.Start(system, options)));
+            .WithActors((system, registry) => registry.Register<DatabasesSupervisor>(AkkaRpcDatabases.Start(system, options, sharded)));
     }
 }

@@ -29,13 +29,24 @@ public static partial class AkkaRpcHostingExtensions
         // A reply's rows must fit in one frame of this node's transport, with room for the reply around them.
         databases.Database.MaxReplyBytes = (int)Math.Min(databases.Database.MaxReplyBytes, transport.MaxFrameSize - NodeTransportOptions.ReplyOverhead);
         var node = NodeOptionsReader.Read(config);
+        var cluster = ClusterOptionsReader.Read(config);
+        if (cluster.Enabled && !transport.TcpEnabled)
+        {
+            throw new InvalidOperationException("akkarpc.cluster.enabled needs akkarpc.remote.tcp.enabled: members reach each other over TCP.");
+        }
 
         // The file's and the flags' own akka.* settings go in last, in front: they win over ours (the transports'
         // included), so an operator can tune Akka itself.
         var akka = config.HasPath("akka") ? config.GetConfig("akka").MoveTo("akka") : Config.Empty;
-        return builder
+        builder
             .WithAkkaRpcTransport(transport)
-            .WithAkkaRpcDatabases(databases)
+            .WithAkkaRpcDatabases(databases, cluster.Enabled ? cluster.Relay : null);
+        if (cluster.Enabled)
+        {
+            builder.WithAkkaRpcCluster(cluster).AddHocon(transport.ClusterTransportOrder(), HoconAddMode.Prepend);
+        }
+
+        return builder
             .WithAkkaRpcNodeAdmin(node)
             .WithActors((system, _) => system.ActorOf(NodeGuard.Props(), NodeGuard.Name))
             .AddHocon(akka, HoconAddMode.Prepend);

@@ -23,15 +23,19 @@ internal static class ServeCommand
         var port = new Option<int?>("--port") { Description = "TCP port to listen on; 0 picks a free one (akkarpc.remote.tcp.port)." };
         var socket = new Option<string>("--socket") { Description = "Also listen on this Unix socket path (akkarpc.remote.unix.socket)." };
         var systemName = new Option<string>("--system-name") { Description = "The actor system's name, part of every address of the node (akkarpc.system-name; default AkkaRpc)." };
+        var cluster = new Option<bool>("--cluster") { Description = "Run as a cluster member (akkarpc.cluster.enabled): databases are sharded over the members, one owner each." };
+        var seedNodes = new Option<string[]>("--seed-node") { Description = "A member to join, e.g. akka.rpc.tcp://AkkaRpc@127.0.0.1:4053 (akkarpc.cluster.seed-nodes); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var roles = new Option<string[]>("--role") { Description = "A role of this member (akkarpc.cluster.roles); repeatable." };
         var command = new Command(
             "serve",
             "Run a node: one owner actor per database under /user/databases, reachable over TCP and/or a Unix socket. " +
             "Prints 'listening at <address>' for each listener once ready. Ctrl+C or SIGTERM stops it cleanly: queued requests " +
             "are answered, databases closed, the socket file removed. Any setting of hocon/akkarpc.conf can be given as " +
             "--section:key=value, e.g. --remote:cookie-path=/path or --databases:idle-timeout=off; --node:lock-file=<file> makes it the " +
-            "only node of that lock file (a second one exits with 0), --node:idle-shutdown=5m stops it after that long with no connections.")
+            "only node of that lock file (a second one exits with 0), --node:idle-shutdown=5m stops it after that long with no connections. With --cluster it joins the --seed-node members and prints " +
+            "'cluster member up' once it is Up; a member the cluster downs exits with code 1.")
         {
-            config, dataDir, port, socket, systemName,
+            config, dataDir, port, socket, systemName, cluster, seedNodes, roles,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
@@ -66,6 +70,22 @@ internal static class ServeCommand
             if (parseResult.GetValue(systemName) is { Length: > 0 } name)
             {
                 overrides.Add($"--system-name={name}");
+            }
+
+            if (parseResult.GetValue(cluster))
+            {
+                overrides.Add("--cluster:enabled=on");
+            }
+
+            // One comma-separated value each: flags reach HOCON as strings, and the reader splits them.
+            if (parseResult.GetValue(seedNodes) is { Length: > 0 } seeds)
+            {
+                overrides.Add($"--cluster:seed-nodes={string.Join(',', seeds)}");
+            }
+
+            if (parseResult.GetValue(roles) is { Length: > 0 } memberRoles)
+            {
+                overrides.Add($"--cluster:roles={string.Join(',', memberRoles)}");
             }
 
             var configPath = parseResult.GetValue(config)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "hocon", "server.conf");
@@ -126,15 +146,37 @@ internal static class ServeCommand
 
         await output.WriteLineAsync($"databases in {Path.GetFullPath(DatabasesOptionsReader.Read(config).Database.DataDirectory)}");
         await output.FlushAsync(CancellationToken.None);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        if (ClusterOptionsReader.Read(config).Enabled)
+        {
+            var member = Akka.Cluster.Cluster.Get(system);
+            member.RegisterOnMemberUp(() =>
+            {
+                // Whoever started the member (akkarpc cluster start, a test) waits for this line.
+                lock (output)
+                {
+                    output.WriteLine($"cluster member up at {member.SelfAddress}");
+                    output.Flush();
+                }
+            });
+        }
 
         // Returns on Ctrl+C / SIGTERM (the token) or when the actor system stops (StopNode, idle shutdown); then drains.
         await host.WaitForShutdownAsync(cancellationToken);
 
         // A node that stopped because a part of it failed exits non-zero, so whatever started it starts it again.
-        if (CoordinatedShutdown.Get(host.Services.GetRequiredService<ActorSystem>()).ShutdownReason is NodeFailedReason failed)
+        var reason = CoordinatedShutdown.Get(system).ShutdownReason;
+        if (reason is NodeFailedReason failed)
         {
             await output.WriteLineAsync($"the node failed: {failed}; exiting with {failed.ExitCode}");
             return failed.ExitCode;
+        }
+
+        // Its databases already run on the other members: this process must never serve again, only be replaced.
+        if (reason is CoordinatedShutdown.ClusterDowningReason)
+        {
+            await output.WriteLineAsync("downed by the cluster; exiting with 1");
+            return ExitCodes.Failure;
         }
 
         return ExitCodes.Ok;

@@ -24,7 +24,7 @@ public static class AkkaRpcConfiguration
     /// The sections (and top-level keys) below <c>akkarpc</c>: the reference's, the bench's sizes and the owners'
     /// dispatcher. Anything else is a typo that would otherwise be ignored without a word.
     /// </summary>
-    private static readonly HashSet<string> KnownSections = ["system-name", "databases", "node", "remote", "client", "bench", "sqlite"];
+    private static readonly HashSet<string> KnownSections = ["system-name", "databases", "node", "remote", "client", "bench", "sqlite", "cluster"];
 
     /// <summary>The file name of the reference configuration; an <c>include</c> of it that finds no file uses the shipped copy.</summary>
     public const string ReferenceFileName = "akkarpc.conf";

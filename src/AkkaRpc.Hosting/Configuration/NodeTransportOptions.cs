@@ -140,22 +140,7 @@ public sealed record NodeTransportOptions
     public Config ToConfig()
     {
         Validate();
-        var transports = new List<string>();
-        if (UnixSocket is not null)
-        {
-            transports.Add("\"akka.remote.rpc-unix\"");
-        }
-
-        if (TcpEnabled)
-        {
-            transports.Add("\"akka.remote.rpc-tcp\"");
-        }
-
-        if (DotNettyEnabled)
-        {
-            transports.Add("\"" + DotNettyTransport.Path + "\"");
-        }
-
+        var transports = EnabledTransports(tcpFirst: false);
         var common = $"""
             cookie-file = {Quote(CookiePath is null ? string.Empty : Path.GetFullPath(CookiePath))}
             maximum-frame-size = {MaxFrameSize}b
@@ -203,6 +188,39 @@ public sealed record NodeTransportOptions
             """;
         var dotNetty = DotNettyEnabled ? DotNettyTransport.Settings(DotNettyHostname, DotNettyPort, MaxFrameSize, tls: DotNettyCertificate is not null) : Config.Empty;
         return ConfigurationFactory.ParseString(hocon).WithFallback(dotNetty);
+    }
+
+    /// <summary>
+    /// For a cluster member: the same transports with TCP first, since Akka.Cluster knows a member by its first
+    /// transport's address, and the other members reach it over TCP (a Unix socket path means nothing to them).
+    /// </summary>
+    internal Config ClusterTransportOrder() =>
+        ConfigurationFactory.ParseString($"akka.remote.enabled-transports = [{string.Join(", ", EnabledTransports(tcpFirst: true))}]");
+
+    private List<string> EnabledTransports(bool tcpFirst)
+    {
+        var transports = new List<string>();
+        if (TcpEnabled && tcpFirst)
+        {
+            transports.Add("\"akka.remote.rpc-tcp\"");
+        }
+
+        if (UnixSocket is not null)
+        {
+            transports.Add("\"akka.remote.rpc-unix\"");
+        }
+
+        if (TcpEnabled && !tcpFirst)
+        {
+            transports.Add("\"akka.remote.rpc-tcp\"");
+        }
+
+        if (DotNettyEnabled)
+        {
+            transports.Add("\"" + DotNettyTransport.Path + "\"");
+        }
+
+        return transports;
     }
 
     /// <summary>The TLS setup the system needs besides <see cref="ToConfig"/>, when DotNetty listens with a certificate; else null.</summary>

@@ -48,6 +48,12 @@ public sealed partial class DatabasesSupervisor
         // A database waiting out its backoff stops closed; its waiting requests are answered as it stops.
         Timers.CancelAll();
         RefuseWaitingForRoom(ShuttingDown);
+        foreach (var (resolve, sender) in _beforeRegion)
+        {
+            sender.Tell(ShuttingDown(resolve));
+        }
+
+        _beforeRegion.Clear();
         foreach (var owner in _owners.Values)
         {
             owner.Actor.Tell(PoisonPill.Instance);
@@ -66,6 +72,9 @@ public sealed partial class DatabasesSupervisor
     private void Draining()
     {
         Receive<Resolve>(r => Sender.Tell(ShuttingDown(r)));
+        Receive<Host>(h => Sender.Tell(ShuttingDown(h.Resolve)));
+        Receive<Release>(_ => { });
+        Receive<UseShardRegion>(_ => { });
         Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));
         Receive<Drain>(_ =>
         {
@@ -75,7 +84,7 @@ public sealed partial class DatabasesSupervisor
         Receive<DeadLetter>(AnswerDeadLetter);
         Receive<Terminated>(t =>
         {
-            if (StateOf(t.ActorRef) is not null)
+            if (!RelayStopped(t.ActorRef) && StateOf(t.ActorRef) is not null)
             {
                 _owners.Remove(t.ActorRef.Path.Name);
                 ReplyIfDrained();

@@ -35,8 +35,15 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 
     /// <summary>Creates the supervisor; start it through <see cref="Props"/>, which validates the options first.</summary>
     public DatabasesSupervisor(DatabasesOptions options)
+        : this(options, sharded: null)
+    {
+    }
+
+    /// <summary>Creates the supervisor, of a cluster member when <paramref name="sharded"/> is set; start it through <see cref="ShardedProps"/>.</summary>
+    public DatabasesSupervisor(DatabasesOptions options, ShardedDatabasesOptions? sharded)
     {
         _options = options;
+        _sharded = sharded;
         _time = SchedulerTime.For(Context.System.Scheduler);
         _budget = new QueuedBytesBudget(options.MaxQueuedBytes);
 
@@ -92,7 +99,16 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 
     private void Serving()
     {
-        Receive<Resolve>(r => OnResolve(r, Sender));
+        if (Sharded)
+        {
+            ServingSharded();
+            Receive<Resolve>(r => OnClientResolve(r, Sender));
+        }
+        else
+        {
+            Receive<Resolve>(r => OnResolve(r, Sender));
+        }
+
         Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));
         Receive<PeerGone>(gone =>
         {
@@ -183,6 +199,11 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
 
     private void OnOwnerTerminated(IActorRef actor)
     {
+        if (RelayStopped(actor))
+        {
+            return;
+        }
+
         var name = actor.Path.Name;
         if (!_owners.TryGetValue(name, out var owner) || !owner.Actor.Equals(actor))
         {
