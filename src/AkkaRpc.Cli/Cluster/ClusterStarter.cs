@@ -108,6 +108,9 @@ internal static class ClusterStarter
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--remote:tcp:port-search=1",
             "--system-name", options.SystemName,
+            // A member that asks a seed before that seed has formed the cluster is told no, and asks again after
+            // seed-node-timeout (Akka's default 5 s, which was most of a 13 s start); on loopback 1 s is ample.
+            "--akka:cluster:seed-node-timeout=1s",
         };
         // Every member lists every member as a seed node in the same order: the first forms the cluster, the others
         // join whichever seed answers, so the cluster forms whatever order the processes come up in.
