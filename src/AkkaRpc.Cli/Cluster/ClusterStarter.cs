@@ -154,7 +154,7 @@ internal static class ClusterStarter
                 if (member.Process.ExitCode is { } code)
                 {
                     return $"member {member.Member.Address} (pid {member.Member.Pid}) exited with code {code} before it was Up; every member was stopped. " +
-                        $"Its log, {member.Member.LogFile}, ends with:{Environment.NewLine}{member.Process.Tail()}";
+                        $"Its log, {member.Member.LogFile}, ends with:{Environment.NewLine}{Tail(member.Process)}";
                 }
 
                 if (LogSaysUp(member.Member.LogFile))
@@ -171,12 +171,17 @@ internal static class ClusterStarter
             if (clock.Elapsed >= timeout)
             {
                 return $"{string.Join(", ", waiting.Select(w => $"{w.Member.Address} (pid {w.Member.Pid})"))} not Up within {timeout.TotalSeconds:0.#} s (--timeout); every member was stopped. " +
-                    string.Join("", waiting.Select(w => $"{Environment.NewLine}The log of {w.Member.Address}, {w.Member.LogFile}, ends with:{Environment.NewLine}{w.Process.Tail()}"));
+                    string.Join("", waiting.Select(w => $"{Environment.NewLine}The log of {w.Member.Address}, {w.Member.LogFile}, ends with:{Environment.NewLine}{Tail(w.Process)}"));
             }
 
             await Task.Delay(Poll, cancellationToken);
         }
     }
+
+    // The log's last lines, each cut short: a failed start logs the whole exception on one line before its cause.
+    private static string Tail(SpawnedNode member) => string.Join(
+        Environment.NewLine,
+        member.Tail(8).Split(Environment.NewLine).Select(l => l.Length > 240 ? l[..240] + " ..." : l));
 
     private static bool LogSaysUp(string logFile)
     {

@@ -36,7 +36,7 @@ internal static class StatusCommand
             }
 
             var recorded = LocalClusterFile.Read(LocalClusterFile.PathFor(options))?.Members.Select(m => (m.Address, m.Pid)).ToList() ?? [];
-            foreach (var view in StatusReport.Build(nodes, recorded))
+            foreach (var view in StatusReport.Build(nodes, recorded, Cluster.MemberProcess.IsRunning))
             {
                 if (parseResult.GetValue(json))
                 {

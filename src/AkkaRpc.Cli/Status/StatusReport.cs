@@ -3,59 +3,61 @@ using AkkaRpc.Protocol;
 namespace AkkaRpc.Cli.Status;
 
 /// <summary>
-/// Turns what the nodes answered into what <c>akkarpc status</c> prints: one view per node, except that members of one
-/// cluster are shown once, through the first member that answered, with every member it sees. Members recorded by
-/// <c>akkarpc cluster start</c> that the cluster no longer lists are added as "Gone", so a dead member is never silently missing.
+/// Turns what the nodes answered into what <c>akkarpc status</c> prints: one view per node, except that the members of
+/// the local cluster that <c>akkarpc cluster start</c> recorded are shown once, as one view listing every recorded
+/// member: those that answered with their own pid and databases, the others as Unreachable (the process runs but does
+/// not answer) or Gone (it no longer runs). A dead member is never silently missing.
 /// </summary>
 internal static class StatusReport
 {
-    /// <summary>The status a cluster gives a recorded member that it does not list (it was removed, or never joined).</summary>
+    /// <summary>A member that answered.</summary>
+    public const string Up = "Up";
+
+    /// <summary>A recorded member whose process runs but did not answer (frozen, overloaded, or cut off).</summary>
+    public const string Unreachable = "Unreachable";
+
+    /// <summary>A recorded member whose process no longer runs (stopped, killed, or downed by the cluster).</summary>
     public const string Gone = "Gone";
 
     /// <summary>Builds the views of <paramref name="nodes"/>, in the order they answered.</summary>
     /// <param name="nodes">What each node that answered said, in that order.</param>
     /// <param name="recorded">The members <c>akkarpc cluster start</c> recorded (address, pid); empty when none.</param>
-    public static IReadOnlyList<NodeView> Build(IReadOnlyList<NodeStatus> nodes, IReadOnlyList<(string Address, int Pid)> recorded)
+    /// <param name="isRunning">Whether a pid still runs.</param>
+    public static IReadOnlyList<NodeView> Build(IReadOnlyList<NodeStatus> nodes, IReadOnlyList<(string Address, int Pid)> recorded, Func<int, bool> isRunning)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(isRunning);
         var views = new List<NodeView>();
-        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var members = nodes.Where(n => recorded.Any(r => n.Addresses.Contains(r.Address))).ToList();
         foreach (var node in nodes)
         {
-            if (node.Addresses.Any(shown.Contains))
+            if (!members.Contains(node))
             {
-                continue; // a member already shown in another member's view
+                views.Add(View(node, [new MemberView(node.Addresses.FirstOrDefault() ?? "", node.ProcessId, Up, [], [.. node.Databases.Select(View)])]));
             }
-
-            var members = Members(node).ToList();
-            if (recorded.Any(r => node.Addresses.Contains(r.Address)))
+            else if (node == members[0])
             {
-                foreach (var missing in recorded.Where(r => members.All(m => m.Address != r.Address)))
-                {
-                    members.Add(new MemberView(missing.Address, missing.Pid, Gone, [], []));
-                }
+                views.Add(View(node, [.. recorded.Select(r => Member(r, members.FirstOrDefault(m => m.Addresses.Contains(r.Address)), isRunning))]));
             }
-
-            shown.UnionWith(node.Addresses);
-            shown.UnionWith(members.Select(m => m.Address));
-            views.Add(new NodeView(
-                node.SystemName,
-                node.ProcessId,
-                node.Addresses,
-                node.StartedAt,
-                node.Connections,
-                node.IdleShutdown?.TotalSeconds,
-                [.. node.Databases.Select(View)],
-                members));
         }
 
         return views;
     }
 
-    /// <summary>The members <paramref name="node"/> reports; a node that is no cluster member reports itself.</summary>
-    private static IEnumerable<MemberView> Members(NodeStatus node) =>
-        [new MemberView(node.Addresses.FirstOrDefault() ?? "", node.ProcessId, "Up", [], [.. node.Databases.Select(View)])];
+    private static MemberView Member((string Address, int Pid) recorded, NodeStatus? answered, Func<int, bool> isRunning) => answered is null
+        ? new MemberView(recorded.Address, recorded.Pid, isRunning(recorded.Pid) ? Unreachable : Gone, [], [])
+        : new MemberView(recorded.Address, answered.ProcessId, Up, [], [.. answered.Databases.Select(View)]);
+
+    private static NodeView View(NodeStatus node, IReadOnlyList<MemberView> members) => new(
+        node.SystemName,
+        node.ProcessId,
+        node.Addresses,
+        node.StartedAt,
+        node.Connections,
+        node.IdleShutdown?.TotalSeconds,
+        [.. node.Databases.Select(View)],
+        members);
 
     private static DatabaseView View(DatabaseStatus database) =>
         new(database.Name, database.State.ToString().ToLowerInvariant(), database.MailboxDepth, database.LastFailure);

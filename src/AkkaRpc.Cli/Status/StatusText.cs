@@ -20,7 +20,7 @@ internal static class StatusText
             return;
         }
 
-        await output.WriteLineAsync($"  cluster of {node.Members.Count} member(s), as this node sees it:");
+        await output.WriteLineAsync($"  cluster of {node.Members.Count} member(s):");
         var width = node.Members.Max(m => m.Address.Length);
         foreach (var member in node.Members.OrderBy(m => m.Address, StringComparer.Ordinal))
         {

@@ -14,7 +14,7 @@ public sealed class StatusReportTests
     {
         var node = Node(4053, 11, ("orders", 3));
 
-        var view = Assert.Single(StatusReport.Build([node], []));
+        var view = Assert.Single(StatusReport.Build([node], [], NoneRuns));
 
         var member = Assert.Single(view.Members);
         Assert.Equal(("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053", 11, "Up"), (member.Address, member.Pid, member.Status));
@@ -22,28 +22,32 @@ public sealed class StatusReportTests
     }
 
     [Fact]
-    public void ARecordedMemberThatNoNodeLists_IsShownAsGone_WithItsPid()
+    public void TheRecordedMembers_AreShownOnce_WithTheirOwnDatabases_AndThoseThatDidNotAnswer_AsUnreachableOrGone()
     {
-        var node = Node(4053, 11);
+        (string, int)[] recorded = [(Address(4053), 11), (Address(4054), 12), (Address(4055), 13), (Address(4056), 14)];
+        var answered = new[] { Node(4054, 12, ("sales", 1)), Node(4053, 11, ("orders", 0)) };
 
-        var view = Assert.Single(StatusReport.Build([node], [("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053", 11), ("akka.rpc.tcp://AkkaRpc@127.0.0.1:4054", 12)]));
+        var view = Assert.Single(StatusReport.Build(answered, recorded, pid => pid == 13));
 
-        Assert.Equal(["Up", StatusReport.Gone], view.Members.Select(m => m.Status));
-        Assert.Equal(12, view.Members[1].Pid);
+        Assert.Equal(12, view.Pid); // seen through the first member that answered
+        Assert.Equal(
+            [(Address(4053), 11, "Up", "orders"), (Address(4054), 12, "Up", "sales"), (Address(4055), 13, "Unreachable", ""), (Address(4056), 14, "Gone", "")],
+            view.Members.Select(m => (m.Address, m.Pid!.Value, m.Status, string.Join(",", m.Databases.Select(d => d.Name)))));
     }
 
     [Fact]
-    public void RecordedMembers_DoNotAttachToANodeOutsideThatCluster()
+    public void ANodeOutsideTheRecordedCluster_IsShownOnItsOwn()
     {
-        var view = Assert.Single(StatusReport.Build([Node(5000, 11)], [("akka.rpc.tcp://AkkaRpc@127.0.0.1:4054", 12)]));
+        var views = StatusReport.Build([Node(5000, 20), Node(4053, 11)], [(Address(4053), 11), (Address(4054), 12)], NoneRuns);
 
-        Assert.Single(view.Members);
+        Assert.Equal([1, 2], views.Select(v => v.Members.Count));
+        Assert.Equal(20, views[0].Members.Single().Pid);
     }
 
     [Fact]
     public void Json_IsSnakeCase_WithMembers_AndKeepsTheSingleNodeFields()
     {
-        var view = Assert.Single(StatusReport.Build([Node(4053, 11, ("orders", 2))], []));
+        var view = Assert.Single(StatusReport.Build([Node(4053, 11, ("orders", 2))], [], NoneRuns));
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(view, StatusJsonContext.Default.NodeView));
         var root = json.RootElement;
@@ -62,7 +66,7 @@ public sealed class StatusReportTests
     [Fact]
     public async Task Text_ForASingleNode_ListsItsDatabases_WithoutAMembersTable()
     {
-        var view = Assert.Single(StatusReport.Build([Node(4053, 11, ("orders", 2))], []));
+        var view = Assert.Single(StatusReport.Build([Node(4053, 11, ("orders", 2))], [], NoneRuns));
         using var output = new StringWriter();
 
         await StatusText.WriteAsync(view, output, Started.AddSeconds(5));
@@ -77,10 +81,14 @@ public sealed class StatusReportTests
             output.ToString().TrimEnd().Split(Environment.NewLine));
     }
 
+    private static bool NoneRuns(int pid) => false;
+
+    private static string Address(int port) => $"akka.rpc.tcp://AkkaRpc@127.0.0.1:{port}";
+
     private static NodeStatus Node(int port, int pid, params (string Name, int Queued)[] databases) => new(
         "AkkaRpc",
         pid,
-        [$"akka.rpc.tcp://AkkaRpc@127.0.0.1:{port}"],
+        [Address(port)],
         Started,
         1,
         null,

@@ -73,7 +73,7 @@ public sealed class ClusterCommandTests(ITestOutputHelper output)
             stranger.Start();
             try
             {
-                var (code, stdout, error) = await sandbox.RunAsync(ClientSandbox.Akkarpc, ["cluster", "start", "--nodes", "3", "--port", first.ToString(CultureInfo.InvariantCulture), .. LocalCluster.FastFailureDetection]);
+                var (code, stdout, error) = await LocalCluster.RunStartAsync(sandbox, "--nodes", "3", "--port", first.ToString(CultureInfo.InvariantCulture));
                 output.WriteLine(error);
 
                 Assert.Equal(1, code);

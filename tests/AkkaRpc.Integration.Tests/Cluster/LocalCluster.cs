@@ -14,15 +14,17 @@ namespace AkkaRpc.Integration.Tests.Cluster;
 internal sealed class LocalCluster : IAsyncDisposable
 {
     /// <summary>
-    /// Failure detection for tests, given as flags: a member silent for 2 s is unreachable and downed 1 s later. A bit
-    /// slower than the local-cluster default (1.5 s), because these tests share two cores with everything else.
+    /// Failure detection for tests: a member silent for 2 s is unreachable and downed 1 s later. A bit slower than the
+    /// local-cluster default (1.5 s), because these tests share two cores with everything else. Given as AKKARPC__
+    /// environment variables, which the members inherit from <c>akkarpc cluster start</c>: serve reads a
+    /// <c>--cluster:key=value</c> flag as its <c>--cluster</c> switch with a value, and refuses it.
     /// </summary>
-    public static readonly string[] FastFailureDetection =
-    [
-        "--cluster:failure-detector:heartbeat-interval=300ms",
-        "--cluster:failure-detector:acceptable-heartbeat-pause=2s",
-        "--cluster:split-brain-resolver:stable-after=1s",
-    ];
+    public static readonly IReadOnlyDictionary<string, string> FastFailureDetection = new Dictionary<string, string>
+    {
+        ["AKKARPC__CLUSTER__FAILURE-DETECTOR__HEARTBEAT-INTERVAL"] = "300ms",
+        ["AKKARPC__CLUSTER__FAILURE-DETECTOR__ACCEPTABLE-HEARTBEAT-PAUSE"] = "2s",
+        ["AKKARPC__CLUSTER__SPLIT-BRAIN-RESOLVER__STABLE-AFTER"] = "1s",
+    };
 
     private LocalCluster(ClientSandbox sandbox, int firstPort, TimeSpan startTime, string startOutput)
     {
@@ -48,9 +50,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     {
         var firstPort = FreePortRange(nodes);
         var clock = Stopwatch.StartNew();
-        var (code, output, error) = await sandbox.RunAsync(
-            ClientSandbox.Akkarpc,
-            ["cluster", "start", "--nodes", nodes.ToString(CultureInfo.InvariantCulture), "--port", firstPort.ToString(CultureInfo.InvariantCulture), "--timeout", $"{TestTime.Seconds(60).TotalSeconds:0}s", .. FastFailureDetection, .. settings]);
+        var (code, output, error) = await RunStartAsync(sandbox, ["--nodes", nodes.ToString(CultureInfo.InvariantCulture), "--port", firstPort.ToString(CultureInfo.InvariantCulture), "--timeout", $"{TestTime.Seconds(60).TotalSeconds:0}s", .. settings]);
         var elapsed = clock.Elapsed;
         var cluster = new LocalCluster(sandbox, firstPort, elapsed, output);
         if (code != 0)
@@ -60,6 +60,35 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
 
         return cluster;
+    }
+
+    /// <summary>Runs <c>akkarpc cluster start</c> with <paramref name="arguments"/> in <paramref name="sandbox"/>'s environment plus <see cref="FastFailureDetection"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunStartAsync(ClientSandbox sandbox, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(ClientSandbox.Akkarpc)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["cluster", "start", .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["AKKARPC_RUNTIME_DIR"] = sandbox.RuntimeDirectory;
+        info.Environment["AKKARPC_DATA_DIR"] = sandbox.DataDirectory;
+        info.Environment["AKKARPC_SERVER"] = ClientSandbox.Akkarpc;
+        foreach (var (key, value) in FastFailureDetection)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(ClientSandbox.Ceiling);
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>The members recorded in cluster.json: address, pid, log.</summary>
