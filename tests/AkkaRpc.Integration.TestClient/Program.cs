@@ -17,7 +17,13 @@ if (args.Length < 3)
 var database = args[0];
 var client = int.Parse(args[1], CultureInfo.InvariantCulture);
 var inserts = int.Parse(args[2], CultureInfo.InvariantCulture);
-var options = new AkkaRpcClientOptions { CookiePath = args.Length > 3 ? args[3] : null, SpawnTimeout = TimeSpan.FromSeconds(60) };
+// AKKARPC_TEST_NODE_ADDRESS names one node (a cluster member) instead of discovery; the client learns the other members from it.
+var options = new AkkaRpcClientOptions
+{
+    CookiePath = args.Length > 3 ? args[3] : null,
+    SpawnTimeout = TimeSpan.FromSeconds(60),
+    NodeAddress = Environment.GetEnvironmentVariable("AKKARPC_TEST_NODE_ADDRESS") is { Length: > 0 } node ? node : null,
+};
 
 await using var db = await AkkaRpcClient.ConnectAsync(database, options);
 await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS items(client INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (client, seq))");
@@ -35,7 +41,7 @@ for (var seq = 0; seq < inserts;)
         Console.WriteLine($"unknown {seq} {e.GetType().Name}");
         seq++;
     }
-    catch (NodeUnreachableException e)
+    catch (Exception e) when (e is NodeUnreachableException or DatabaseUnavailableException)
     {
         Console.WriteLine($"retry {seq} {e.Message.ReplaceLineEndings(" ")}");
     }

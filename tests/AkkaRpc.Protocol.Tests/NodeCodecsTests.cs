@@ -9,6 +9,7 @@ public sealed class NodeCodecsTests
     [InlineData(typeof(StopNode), WireIds.StopNode)]
     [InlineData(typeof(NodeStatus), WireIds.NodeStatus)]
     [InlineData(typeof(NodeStopping), WireIds.NodeStopping)]
+    [InlineData(typeof(OwnerLost), WireIds.OwnerLost)]
     public void EveryNodeMessage_HasItsFixedId(Type type, int expected)
     {
         Assert.True(ProtocolWire.Registry.TryGetCodec(type, out var id, out _), $"{type.Name} has no codec");
@@ -30,6 +31,84 @@ public sealed class NodeCodecsTests
         Assert.Equal(status.Connections, decoded.Connections);
         Assert.Equal(status.IdleShutdown, decoded.IdleShutdown);
         Assert.Equal(status.Databases, decoded.Databases);
+    }
+
+    [Fact]
+    public void NodeStatus_RoundTrips_ItsClusterMembers()
+    {
+        var status = SampleMessages.SampleNodeStatus with
+        {
+            Members =
+            [
+                new ClusterMemberStatus("akka.rpc.tcp://AkkaRpc@127.0.0.1:4053", 11, "Up", ["db", "eu"], [new DatabaseStatus("orders", DatabaseState.Open, 3, null)]),
+                new ClusterMemberStatus("akka.rpc.tcp://AkkaRpc@127.0.0.1:4054", 0, "Unreachable", [], []),
+            ],
+        };
+
+        var decoded = ProtocolWire.RoundTrip(status);
+
+        Assert.Equal(2, decoded.Members.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(status.Members[i].Address, decoded.Members[i].Address);
+            Assert.Equal(status.Members[i].ProcessId, decoded.Members[i].ProcessId);
+            Assert.Equal(status.Members[i].Status, decoded.Members[i].Status);
+            Assert.Equal(status.Members[i].Roles, decoded.Members[i].Roles);
+            Assert.Equal(status.Members[i].Databases, decoded.Members[i].Databases);
+        }
+    }
+
+    [Fact]
+    public void GetNodeStatus_ForThisMemberOnly_DecodesToItsSharedInstance()
+    {
+        Assert.Same(GetNodeStatus.ThisMember, ProtocolWire.RoundTrip(GetNodeStatus.ThisMember));
+        Assert.True(GetNodeStatus.ThisMember.MemberOnly);
+    }
+
+    [Fact]
+    public void ANegativeMemberProcessId_IsRejected_NamingTheField()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new WireWriter(output);
+        writer.WriteString("Sys");
+        writer.WriteVarInt32(1);
+        writer.WriteCount(0);
+        writer.WriteVarInt64(DateTimeOffset.UnixEpoch.Ticks);
+        writer.WriteTimeSpan(TimeSpan.Zero);
+        writer.WriteVarInt32(0);
+        writer.WriteBool(false);
+        writer.WriteCount(0);
+        writer.WriteCount(1);
+        writer.WriteString("akka.rpc.tcp://Sys@127.0.0.1:1");
+        writer.WriteVarInt32(-5);
+        writer.WriteString("Up");
+        writer.WriteCount(0);
+        writer.WriteCount(0);
+
+        var error = Assert.Throws<WireFormatException>(() => ProtocolWire.Decode(Message(WireIds.NodeStatus, output)));
+
+        Assert.Contains("ClusterMemberStatus.ProcessId", error.Message, StringComparison.Ordinal);
+
+        // The codec keeps working for the next, valid message.
+        Assert.Equal(SampleMessages.SampleNodeStatus.SystemName, ProtocolWire.RoundTrip(SampleMessages.SampleNodeStatus).SystemName);
+    }
+
+    [Fact]
+    public void AHugeClaimedMemberCount_IsRejectedBeforeAllocating()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new WireWriter(output);
+        writer.WriteString("Sys");
+        writer.WriteVarInt32(1);
+        writer.WriteCount(0);
+        writer.WriteVarInt64(DateTimeOffset.UnixEpoch.Ticks);
+        writer.WriteTimeSpan(TimeSpan.Zero);
+        writer.WriteVarInt32(0);
+        writer.WriteBool(false);
+        writer.WriteCount(0);
+        writer.WriteCount(int.MaxValue);
+
+        Assert.Throws<WireFormatException>(() => ProtocolWire.Decode(Message(WireIds.NodeStatus, output)));
     }
 
     [Fact]

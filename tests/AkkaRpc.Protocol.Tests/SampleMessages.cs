@@ -104,6 +104,7 @@ internal static class SampleMessages
         yield return new DatabaseNotFound("missing");
         yield return new DatabaseUnavailable("orders", "disk I/O error");
         yield return new OwnerStopped("orders");
+        yield return new OwnerLost("orders", "akka.rpc.tcp://AkkaRpc@127.0.0.1:4054");
         yield return new InvalidDatabaseName("../etc", "contains '..'");
         foreach (var limit in Enum.GetValues<LimitKind>())
         {

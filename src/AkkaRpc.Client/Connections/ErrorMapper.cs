@@ -22,6 +22,9 @@ internal static class ErrorMapper
             // The node's own limits on what it holds at once: retrying later may succeed, as for Overloaded.
             LimitExceeded { Limit: LimitKind.OpenDatabases or LimitKind.QueuedBytes } => new DatabaseBusyException(message),
             DatabaseUnavailable => new DatabaseUnavailableException(message),
+
+            // In a cluster, the member running the owner died mid-request: to the caller, a lost connection.
+            OwnerLost => new ConnectionLostException(message),
             TransactionLeaseExpired or TransactionNotFound or TransactionInProgress or LeaseOutOfRange => new TransactionException(message),
             CursorNotFound => new StatementRefusedException(message + " The result's cursor expired on the node before all its rows were read."),
 

@@ -30,6 +30,11 @@ internal sealed class NodeLocator
     private readonly Lazy<(string? Socket, Address[] Endpoints)> _endpoints;
     private Address? _current;
 
+    // Cluster members learned from the member last resolved through (its own view, Up ones), tried after the endpoints,
+    // so a client moves to another member when its member dies although only one was configured.
+    private Address[] _learned = [];
+    private Address? _learnedFrom;
+
     public NodeLocator(ClientRuntime runtime, AkkaRpcClientOptions options, ILogger log)
     {
         _runtime = runtime;
@@ -166,7 +171,55 @@ internal sealed class NodeLocator
             }
         }
 
+        foreach (var member in Volatile.Read(ref _learned))
+        {
+            if (member != current && !Endpoints.Contains(member) && await TryResolveAsync(member, database, skipped, cancellationToken).ConfigureAwait(false) is { } owner)
+            {
+                return (member, owner);
+            }
+        }
+
         return null;
+    }
+
+    /// <summary>The cluster members last learned (none for a single node), for tests and diagnostics.</summary>
+    internal IReadOnlyList<Address> LearnedMembers => Volatile.Read(ref _learned);
+
+    /// <summary>Learns, in the background, the other members of <paramref name="endpoint"/>'s cluster, unless learned from it already.</summary>
+    private void Learn(Address endpoint)
+    {
+        if (Interlocked.Exchange(ref _learnedFrom, endpoint) == endpoint)
+        {
+            return;
+        }
+
+        _ = LearnAsync(endpoint);
+    }
+
+    private async Task LearnAsync(Address endpoint)
+    {
+        try
+        {
+            var status = await _runtime.AskAsync<NodeStatus>(
+                _runtime.System.ActorSelection(new RootActorPath(endpoint) / "user" / NodePaths.AdminName), endpoint, GetNodeStatus.ThisMember, _options.RequestTimeout, CancellationToken.None).ConfigureAwait(false);
+            var members = status.Members
+                .Where(m => m.Status is "Up" or "WeaklyUp")
+                .Select(m => Address.TryParse(m.Address, out var address) ? address : null)
+                .OfType<Address>()
+                .Where(a => a != endpoint)
+                .ToArray();
+            Volatile.Write(ref _learned, members);
+            if (members.Length > 0)
+            {
+                _log.LogDebug("{Endpoint} is a cluster member; learned {Count} other members: {Members}", endpoint, members.Length, string.Join(", ", members.Select(m => m.ToString())));
+            }
+        }
+        catch (Exception e) when (e is AssociationLostException or AskTimeoutException or OperationCanceledException or InvalidCastException)
+        {
+            // Learned next time: a member list is a help for failover, not needed to serve.
+            Interlocked.CompareExchange(ref _learnedFrom, null, endpoint);
+            _log.LogDebug("Could not learn the cluster members of {Endpoint}: {Reason}", endpoint, e.Message);
+        }
     }
 
     private async Task<IActorRef?> TryResolveAsync(Address endpoint, string database, List<string> skipped, CancellationToken cancellationToken)
@@ -200,6 +253,7 @@ internal sealed class NodeLocator
         {
             case Resolved resolved:
                 Volatile.Write(ref _current, endpoint);
+                Learn(endpoint);
                 return resolved.Owner;
             case DatabaseError error:
                 throw ErrorMapper.Map(error);

@@ -32,11 +32,11 @@ public sealed record ClusterNodeOptions
     /// <summary>How long membership must stay unchanged (reachability included) before the resolver downs anyone. Default 1 s.</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often members send each other heartbeats. Default 500 ms.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often members send each other heartbeats. Default 250 ms.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How late heartbeats may be before a member counts as unreachable. Default 1.5 s.</summary>
-    public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromMilliseconds(1500);
+    /// <summary>How late heartbeats may be before a member counts as unreachable. Default 1 s.</summary>
+    public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Shards the databases are spread over; the same on every member. Default 100.</summary>
     public int Shards { get; init; } = DatabaseShards.DefaultShardCount;
@@ -111,10 +111,15 @@ public sealed record ClusterNodeOptions
                   keep-majority.role = {{role}}
                   keep-oldest.role = {{role}}
                 }
+                singleton-proxy.singleton-identification-interval = 250ms
                 # A downed member stops itself (CoordinatedShutdown) and the process exits non-zero.
                 run-coordinated-shutdown-when-down = on
                 sharding {
                   role = {{role}}
+                  # A region asks again this soon for a shard whose home died, and registers with a coordinator that
+                  # moved (its member was the oldest) this soon: Akka's defaults (2 s, 5 s) would dominate failover.
+                  retry-interval = 200ms
+                  coordinator-failure-backoff = 500ms
                   # Owners close themselves after akkarpc.databases.idle-timeout; the entity is a few bytes.
                   passivate-idle-entity-after = off
                   # Never move a live database to balance members: a move ends its transactions and cursors. New

@@ -41,7 +41,7 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
 
         // The clock starts at startup: a node spawned for a client that never connects still goes away.
         _lastConnected = Context.System.Scheduler.Now;
-        Receive<GetNodeStatus>(_ => ReplyStatus());
+        Receive<GetNodeStatus>(ReplyStatus);
         Receive<StopNode>(OnStopNode);
         Receive<IdleCheck>(_ => CheckIdle());
         Receive<SocketCheck>(_ => CheckSocketFiles());
@@ -71,33 +71,40 @@ internal sealed class NodeAdmin : ReceiveActor, IWithTimers
         }
     }
 
-    private void ReplyStatus()
+    private void ReplyStatus(GetNodeStatus request)
     {
         var sender = Sender;
+        var self = Self;
+        var system = Context.System;
         var addresses = ((IRemoteActorRefProvider)((ExtendedActorSystem)Context.System).Provider).Transport.Addresses.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToArray();
         var connections = _transports.InboundConnectionCount;
 
         // Everything the reply needs is read here: the supervisor's answer completes outside this actor's context.
         var (systemName, startedAt, idleShutdown) = (Context.System.Name, _startedAt, _options.IdleShutdown);
-        NodeStatus Status(IReadOnlyList<DatabaseStatus> databases) =>
-            new(systemName, Environment.ProcessId, addresses, startedAt, connections, idleShutdown, databases);
-
-        if (_databases.IsNobody())
-        {
-            sender.Tell(Status([]), Self);
-            return;
-        }
-
         var log = _log;
-        _databases.Ask<DatabasesSupervisor.StatusReport>(DatabasesSupervisor.GetStatus.Instance, SupervisorTimeout).PipeTo(
-            sender,
-            Self,
-            report => Status(report.Databases),
-            failure =>
+        var databases = _databases;
+        Reply().PipeTo(sender, self);
+
+        async Task<NodeStatus> Reply()
+        {
+            IReadOnlyList<DatabaseStatus> own = [];
+            if (!databases.IsNobody())
             {
-                log.Warning("The databases' supervisor did not report ({0}); the status lists no databases", failure.Message);
-                return Status([]);
-            });
+                try
+                {
+                    own = (await databases.Ask<DatabasesSupervisor.StatusReport>(DatabasesSupervisor.GetStatus.Instance, SupervisorTimeout).ConfigureAwait(false)).Databases;
+                }
+                catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException or OperationCanceledException)
+                {
+                    log.Warning("The databases' supervisor did not report ({0}); the status lists no databases", e.Message);
+                }
+            }
+
+            // A single node is its own only member; a cluster member lists every member from its view of the cluster.
+            var me = new ClusterMemberStatus(addresses.FirstOrDefault() ?? system.Name, Environment.ProcessId, "Up", [], own);
+            var members = await ClusterMembers.ListAsync(system, me, askOthers: !request.MemberOnly).ConfigureAwait(false);
+            return new NodeStatus(systemName, Environment.ProcessId, addresses, startedAt, connections, idleShutdown, own) { Members = members };
+        }
     }
 
     private void OnStopNode(StopNode stop)

@@ -6,5 +6,5 @@ public sealed record TransactionNotFound(long TransactionId) : DatabaseError
 {
     /// <inheritdoc/>
     public override string Message =>
-        $"Transaction {TransactionId} is not open: it was already committed or rolled back, expired, or its owner restarted.";
+        $"Transaction {TransactionId} is not open: it was already committed or rolled back, expired, or its owner restarted or moved to another cluster member (then it was rolled back).";
 }

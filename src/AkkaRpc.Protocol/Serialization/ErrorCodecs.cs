@@ -117,6 +117,17 @@ internal static class ErrorCodecs
         registry.Register(WireIds.OwnerStopped, new FieldCodec<OwnerStopped>(
             static (ref w, m) => w.WriteString(m.Name),
             static (ref r) => new OwnerStopped(SqlValueWire.ReadText(ref r, "OwnerStopped.Name"))));
+        registry.Register(WireIds.OwnerLost, new FieldCodec<OwnerLost>(
+            static (ref w, m) =>
+            {
+                w.WriteString(m.Name);
+                w.WriteString(m.Member);
+            },
+            static (ref r) =>
+            {
+                var name = SqlValueWire.ReadText(ref r, "OwnerLost.Name");
+                return new OwnerLost(name, SqlValueWire.ReadText(ref r, "OwnerLost.Member"));
+            }));
         registry.Register(WireIds.StatementTimedOut, new FieldCodec<StatementTimedOut>(
             static (ref w, m) =>
             {

@@ -7,11 +7,14 @@ internal static class NodeCodecs
     // Name, state, depth and the failure's null marker take at least a byte each.
     private const int MinDatabaseStatusBytes = 4;
 
+    // Address, pid, status, role count and database count take at least a byte each.
+    private const int MinMemberStatusBytes = 5;
+
     public static void Register(CodecRegistry registry)
     {
         registry.Register(WireIds.GetNodeStatus, new FieldCodec<GetNodeStatus>(
-            static (ref w, m) => { },
-            static (ref r) => GetNodeStatus.Instance));
+            static (ref w, m) => w.WriteBool(m.MemberOnly),
+            static (ref r) => r.ReadBool() ? GetNodeStatus.ThisMember : GetNodeStatus.Instance));
         registry.Register(WireIds.StopNode, new FieldCodec<StopNode>(
             static (ref w, m) => w.WriteString(m.Reason),
             static (ref r) => new StopNode(SqlValueWire.ReadText(ref r, "StopNode.Reason"))));
@@ -43,14 +46,47 @@ internal static class NodeCodecs
             writer.WriteTimeSpan(idle);
         }
 
-        writer.WriteCount(status.Databases.Count);
-        foreach (var database in status.Databases)
+        WriteDatabases(ref writer, status.Databases);
+        writer.WriteCount(status.Members.Count);
+        foreach (var member in status.Members)
+        {
+            writer.WriteString(member.Address);
+            writer.WriteVarInt32(member.ProcessId);
+            writer.WriteString(member.Status);
+            writer.WriteCount(member.Roles.Count);
+            foreach (var role in member.Roles)
+            {
+                writer.WriteString(role);
+            }
+
+            WriteDatabases(ref writer, member.Databases);
+        }
+    }
+
+    private static void WriteDatabases(ref WireWriter writer, IReadOnlyList<DatabaseStatus> databases)
+    {
+        writer.WriteCount(databases.Count);
+        foreach (var database in databases)
         {
             writer.WriteString(database.Name);
             writer.WriteVarUInt32((uint)database.State);
             writer.WriteVarInt32(database.MailboxDepth);
             writer.WriteString(database.LastFailure);
         }
+    }
+
+    private static DatabaseStatus[] ReadDatabases(ref WireReader reader)
+    {
+        var databases = new DatabaseStatus[reader.ReadCount(MinDatabaseStatusBytes)];
+        for (var i = 0; i < databases.Length; i++)
+        {
+            var name = SqlValueWire.ReadText(ref reader, "DatabaseStatus.Name");
+            var state = ReadState(ref reader);
+            var depth = reader.ReadVarInt32();
+            databases[i] = new DatabaseStatus(name, state, depth, reader.ReadString());
+        }
+
+        return databases;
     }
 
     private static NodeStatus ReadNodeStatus(ref WireReader reader)
@@ -71,16 +107,28 @@ internal static class NodeCodecs
         }
 
         TimeSpan? idle = reader.ReadBool() ? reader.ReadTimeSpan() : null;
-        var databases = new DatabaseStatus[reader.ReadCount(MinDatabaseStatusBytes)];
-        for (var i = 0; i < databases.Length; i++)
+        var databases = ReadDatabases(ref reader);
+        var members = new ClusterMemberStatus[reader.ReadCount(MinMemberStatusBytes)];
+        for (var i = 0; i < members.Length; i++)
         {
-            var name = SqlValueWire.ReadText(ref reader, "DatabaseStatus.Name");
-            var state = ReadState(ref reader);
-            var depth = reader.ReadVarInt32();
-            databases[i] = new DatabaseStatus(name, state, depth, reader.ReadString());
+            var address = SqlValueWire.ReadText(ref reader, "ClusterMemberStatus.Address");
+            var pid = reader.ReadVarInt32();
+            if (pid < 0)
+            {
+                throw new WireFormatException($"Invalid ClusterMemberStatus.ProcessId: {pid} is negative.");
+            }
+
+            var memberStatus = SqlValueWire.ReadText(ref reader, "ClusterMemberStatus.Status");
+            var roles = new string[reader.ReadCount()];
+            for (var j = 0; j < roles.Length; j++)
+            {
+                roles[j] = SqlValueWire.ReadText(ref reader, "ClusterMemberStatus.Roles");
+            }
+
+            members[i] = new ClusterMemberStatus(address, pid, memberStatus, roles, ReadDatabases(ref reader));
         }
 
-        return new NodeStatus(systemName, processId, addresses, startedAt, connections, idle, databases);
+        return new NodeStatus(systemName, processId, addresses, startedAt, connections, idle, databases) { Members = members };
     }
 
     private static DateTimeOffset ReadInstant(ref WireReader reader)

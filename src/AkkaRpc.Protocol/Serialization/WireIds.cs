@@ -48,6 +48,7 @@ namespace AkkaRpc.Protocol.Serialization;
 /// <item><term>263</term><description><see cref="Protocol.LeaseOutOfRange"/></description></item>
 /// <item><term>264</term><description><see cref="Protocol.OwnerStopped"/></description></item>
 /// <item><term>265</term><description><see cref="Protocol.StatementTimedOut"/></description></item>
+/// <item><term>266</term><description><see cref="Protocol.OwnerLost"/></description></item>
 /// </list>
 /// <para>
 /// <see cref="Protocol.SqlValue"/>, <see cref="Protocol.SqlParameters"/>, <see cref="Protocol.Statement"/>,
@@ -183,4 +184,7 @@ public static class WireIds
 
     /// <summary><see cref="Protocol.StatementTimedOut"/>.</summary>
     public const int StatementTimedOut = 265;
+
+    /// <summary><see cref="Protocol.OwnerLost"/>.</summary>
+    public const int OwnerLost = 266;
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 
 namespace AkkaRpc.Sqlite;
@@ -16,8 +17,8 @@ namespace AkkaRpc.Sqlite;
 /// rolls the transaction back as it does for a client of its own member.
 /// </para>
 /// <para>
-/// When the owner's member is lost (downed, or gone), requests in flight are answered <see cref="DatabaseUnavailable"/>
-/// saying their outcome is unknown; the next request resolves the owner again, which the cluster has restarted on a
+/// When the owner's member is lost (downed, or gone), requests in flight are answered <see cref="OwnerLost"/> (their
+/// outcome is unknown); the next request resolves the owner again, which the cluster has restarted on a
 /// survivor. Transactions and cursors opened on the lost owner are gone with it: their later use is answered
 /// <see cref="TransactionNotFound"/> or <see cref="CursorNotFound"/> (the new owner never knew them), never run on the
 /// new owner as if nothing had happened.
@@ -45,6 +46,10 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     private readonly HashSet<long> _lostCursors = [];
     private IActorRef? _owner;
 
+    // The owner's member is unreachable or downed: new requests wait (they have certainly not run) until it is back,
+    // or the owner is gone and resolved anew, instead of going where they may be lost with an unknown outcome.
+    private bool _ownerSuspect;
+
     public ClientRelay(string name, Address client, IActorRef region, ShardedDatabasesOptions options)
     {
         _name = name;
@@ -56,9 +61,14 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         Receive<Resolved>(OnOwnerFound);
         Receive<DatabaseReply>(OnResolveRefused);
         Receive<Retry>(_ => _region.Tell(new Resolve(_name)));
-        Receive<Deadline>(_ => OnResolveRefused(new DatabaseUnavailable(
-            _name, $"no cluster member started its owner within {_options.ResolveTimeout.TotalSeconds:0.#} s (resolve-timeout); the cluster may be changing members, and nothing ran")));
+        Receive<Deadline>(_ => Refuse(new DatabaseUnavailable(
+            _name, $"no cluster member served its owner within {_options.ResolveTimeout.TotalSeconds:0.#} s (resolve-timeout); the cluster may be changing members, and nothing ran")));
         Receive<Observed>(OnObserved);
+        Receive<ClusterEvent.UnreachableMember>(e => Suspect(e.Member.Address, suspect: true));
+        Receive<ClusterEvent.MemberDowned>(e => Suspect(e.Member.Address, suspect: true));
+        Receive<ClusterEvent.MemberRemoved>(e => Suspect(e.Member.Address, suspect: true));
+        Receive<ClusterEvent.ReachableMember>(e => Suspect(e.Member.Address, suspect: false));
+        Receive<ClusterEvent.CurrentClusterState>(_ => { });
         Receive<Terminated>(OnTerminated);
         Receive<DatabasesSupervisor.PeerGone>(gone =>
         {
@@ -68,6 +78,15 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
             }
         });
     }
+
+    /// <inheritdoc />
+    protected override void PreStart() =>
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(
+            Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+            typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.ReachableMember), typeof(ClusterEvent.MemberDowned), typeof(ClusterEvent.MemberRemoved));
+
+    /// <inheritdoc />
+    protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
 
     /// <inheritdoc />
     public IStash Stash { get; set; } = null!;
@@ -119,9 +138,10 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
             return;
         }
 
-        if (_owner is not { } owner)
+        if (_owner is not { } owner || _ownerSuspect)
         {
-            // Waits for the owner's new home; answered with the refusal if none is found in time (then nothing ran).
+            // Waits for the owner's new home (or its member's return); answered with the refusal if neither comes in
+            // time (then nothing ran).
             Stash.Stash();
             StartResolving();
             return;
@@ -148,9 +168,29 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
             return;
         }
 
-        _region.Tell(new Resolve(_name));
-        Timers.StartPeriodicTimer(RetryTimer, Retry.Instance, _options.ResolveRetry);
         Timers.StartSingleTimer(DeadlineTimer, Deadline.Instance, _options.ResolveTimeout);
+        if (_owner is null)
+        {
+            // While the owner is only suspect, the region would answer with the same owner: wait for the verdict.
+            _region.Tell(new Resolve(_name));
+            Timers.StartPeriodicTimer(RetryTimer, Retry.Instance, _options.ResolveRetry);
+        }
+    }
+
+    private void Suspect(Address member, bool suspect)
+    {
+        if (_owner is not { } owner || !owner.Path.Address.Equals(member) || _ownerSuspect == suspect)
+        {
+            return;
+        }
+
+        _ownerSuspect = suspect;
+        if (!suspect)
+        {
+            // Reachable again before anyone downed it: the waiting requests go to it after all.
+            Timers.Cancel(DeadlineTimer);
+            Stash.UnstashAll();
+        }
     }
 
     private void OnOwnerFound(Resolved found)
@@ -163,6 +203,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
 
         Timers.Cancel(RetryTimer);
         Timers.Cancel(DeadlineTimer);
+        _ownerSuspect = false;
         _owner = Context.Watch(found.Owner);
         foreach (var waiting in _resolving)
         {
@@ -175,7 +216,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
 
     private void OnResolveRefused(DatabaseReply refusal)
     {
-        if (_owner is not null || !Timers.IsTimerActive(DeadlineTimer))
+        if ((_owner is not null && !_ownerSuspect) || !Timers.IsTimerActive(DeadlineTimer))
         {
             return;
         }
@@ -186,6 +227,12 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
             return;
         }
 
+        Refuse(refusal);
+    }
+
+    /// <summary>Answers everything waiting for the owner with <paramref name="refusal"/>: none of it ran.</summary>
+    private void Refuse(DatabaseReply refusal)
+    {
         Timers.Cancel(RetryTimer);
         Timers.Cancel(DeadlineTimer);
         foreach (var waiting in _resolving)
@@ -251,6 +298,14 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         }
 
         _owner = null;
+        _ownerSuspect = false;
+        if (Stash.Count > 0 || _resolving.Count > 0)
+        {
+            // Requests wait for the owner's new home: look for it now.
+            Timers.Cancel(DeadlineTimer);
+            StartResolving();
+        }
+
         if (!terminated.AddressTerminated)
         {
             // Closed in an orderly way (idle, handed over, given up): every request it took was answered, and those it

@@ -29,9 +29,7 @@ internal sealed class RelayedRequest : ReceiveActor
         });
         Receive<ClientRelay.OwnerLost>(lost =>
         {
-            client.Tell(new DatabaseUnavailable(
-                database,
-                $"the cluster member that hosted its owner ({lost.Member}) was lost while this {request.GetType().Name} was in flight, so the outcome is unknown: it may or may not have run. The owner starts on another member; the next request goes there"));
+            client.Tell(new OwnerLost(database, lost.Member.ToString()));
             Context.Stop(Self);
         });
         Receive<ReceiveTimeout>(_ => Context.Stop(Self));

@@ -15,4 +15,11 @@ public sealed record NodeStatus(
     DateTimeOffset StartedAt,
     int Connections,
     TimeSpan? IdleShutdown,
-    IReadOnlyList<DatabaseStatus> Databases);
+    IReadOnlyList<DatabaseStatus> Databases)
+{
+    /// <summary>
+    /// Gets the members of the node's cluster, this node included (a single node lists only itself), ordered by address.
+    /// Each member's process id and databases are filled in when it was asked (see <see cref="GetNodeStatus.MemberOnly"/>).
+    /// </summary>
+    public IReadOnlyList<ClusterMemberStatus> Members { get; init; } = [];
+}
