@@ -34,20 +34,36 @@ internal static class StatusReport
         {
             if (!members.Contains(node))
             {
-                views.Add(View(node, [new MemberView(node.Addresses.FirstOrDefault() ?? "", node.ProcessId, Up, [], [.. node.Databases.Select(View)])]));
+                // Not one of the recorded members: its own view (a cluster started by hand), or itself alone.
+                views.Add(View(node, node.Members.Count > 0
+                    ? [.. node.Members.Select(m => new MemberView(m.Address, m.ProcessId == 0 ? null : m.ProcessId, m.Status, m.Roles, [.. m.Databases.Select(View)]))]
+                    : [new MemberView(node.Addresses.FirstOrDefault() ?? "", node.ProcessId, Up, [], [.. node.Databases.Select(View)])]));
             }
             else if (node == members[0])
             {
-                views.Add(View(node, [.. recorded.Select(r => Member(r, members.FirstOrDefault(m => m.Addresses.Contains(r.Address)), isRunning))]));
+                var recordedMembers = recorded.Select(r => Member(r, members.FirstOrDefault(m => m.Addresses.Contains(r.Address)), node.Members.FirstOrDefault(m => m.Address == r.Address), isRunning));
+                var others = node.Members.Where(m => recorded.All(r => r.Address != m.Address))
+                    .Select(m => new MemberView(m.Address, m.ProcessId == 0 ? null : m.ProcessId, m.Status, m.Roles, [.. m.Databases.Select(View)]));
+                views.Add(View(node, [.. recordedMembers, .. others]));
             }
         }
 
         return views;
     }
 
-    private static MemberView Member((string Address, int Pid) recorded, NodeStatus? answered, Func<int, bool> isRunning) => answered is null
-        ? new MemberView(recorded.Address, recorded.Pid, isRunning(recorded.Pid) ? Unreachable : Gone, [], [])
-        : new MemberView(recorded.Address, answered.ProcessId, Up, [], [.. answered.Databases.Select(View)]);
+    // A recorded member: the cluster's status and roles from the view of the member shown, when it lists it; the
+    // databases from the member's own answer, else from that view.
+    private static MemberView Member((string Address, int Pid) recorded, NodeStatus? answered, ClusterMemberStatus? seen, Func<int, bool> isRunning)
+    {
+        var status = seen?.Status ?? (answered is not null ? Up : isRunning(recorded.Pid) ? Unreachable : Gone);
+        if (answered is null && !isRunning(recorded.Pid))
+        {
+            status = Gone; // whatever the view still says, the process is not there
+        }
+
+        var databases = answered?.Databases ?? seen?.Databases ?? [];
+        return new MemberView(recorded.Address, answered?.ProcessId ?? recorded.Pid, status, seen?.Roles ?? [], [.. databases.Select(View)]);
+    }
 
     private static NodeView View(NodeStatus node, IReadOnlyList<MemberView> members) => new(
         node.SystemName,

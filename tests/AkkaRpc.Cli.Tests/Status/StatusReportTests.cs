@@ -36,6 +36,20 @@ public sealed class StatusReportTests
     }
 
     [Fact]
+    public void TheClustersOwnView_GivesEachRecordedMembersStatusAndRoles()
+    {
+        var node = Node(4053, 11, ("orders", 0)) with
+        {
+            Members = [new ClusterMemberStatus(Address(4053), 11, "Up", ["db"], []), new ClusterMemberStatus(Address(4054), 0, "Unreachable", ["db"], [])],
+        };
+
+        var view = Assert.Single(StatusReport.Build([node], [(Address(4053), 11), (Address(4054), 12)], pid => pid == 12));
+
+        Assert.Equal([("Up", "db", 11), ("Unreachable", "db", 12)], view.Members.Select(m => (m.Status, string.Join(",", m.Roles), m.Pid!.Value)));
+        Assert.Equal("orders", Assert.Single(view.Members[0].Databases).Name);
+    }
+
+    [Fact]
     public void ANodeOutsideTheRecordedCluster_IsShownOnItsOwn()
     {
         var views = StatusReport.Build([Node(5000, 20), Node(4053, 11)], [(Address(4053), 11), (Address(4054), 12)], NoneRuns);
