@@ -22,6 +22,7 @@ internal static class CliApplication
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(StopCommand.Create());
+        root.Subcommands.Add(Cluster.ClusterCommand.Create());
         root.Subcommands.Add(ReliabilityCommand.Create());
         return root;
     }

@@ -48,15 +48,22 @@ internal sealed class ClientCommandOptions
         }
     }
 
+    /// <summary>The client options of <paramref name="config"/>, or of <c>hocon/client.conf</c> next to the executable (the defaults if it is missing).</summary>
+    /// <exception cref="IOException"><paramref name="config"/> was given and does not exist.</exception>
+    public static AkkaRpcClientOptions Load(FileInfo? config)
+    {
+        var configPath = config?.FullName ?? Path.Combine(AppContext.BaseDirectory, "hocon", "client.conf");
+        return File.Exists(configPath)
+            ? AkkaRpcClientOptions.FromConfig(AkkaRpcConfiguration.Load(configPath))
+            : config is null ? new AkkaRpcClientOptions() : throw new IOException($"The configuration file {configPath} does not exist.");
+    }
+
     /// <summary>The client options: the config file's, then the flags over them.</summary>
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="spawn">Whether this command may start a node at all (<c>status</c> and <c>stop</c> never do).</param>
     public AkkaRpcClientOptions Read(ParseResult parseResult, bool spawn)
     {
-        var configPath = parseResult.GetValue(_config)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "hocon", "client.conf");
-        var options = File.Exists(configPath)
-            ? AkkaRpcClientOptions.FromConfig(AkkaRpcConfiguration.Load(configPath))
-            : parseResult.GetValue(_config) is null ? new AkkaRpcClientOptions() : throw new IOException($"The configuration file {configPath} does not exist.");
+        var options = Load(parseResult.GetValue(_config));
         if (parseResult.GetValue(_socket) is { } socket)
         {
             options.UnixSocket = socket == "off" ? "" : Path.GetFullPath(socket);

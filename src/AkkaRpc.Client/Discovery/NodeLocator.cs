@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace AkkaRpc.Client;
 
 /// <summary>
-/// Finds the node that serves a database: the node last used, else the endpoints in order (the Unix socket, then the
-/// TCP range); an endpoint held by something that is not an AkkaRpc node, or by a node with another cookie, is skipped
-/// with a debug log. If none answers and auto-spawn is on, starts one and polls until it answers.
+/// Finds the node that serves a database: the node last used, else the endpoints in order (the Unix socket, the members
+/// of a local cluster listed in the runtime directory's cluster.json, then the TCP range); an endpoint held by something
+/// that is not an AkkaRpc node, or by a node with another cookie, is skipped with a debug log. If none answers and auto-spawn is on, starts one and polls until it answers.
 /// </summary>
 internal sealed class NodeLocator
 {
@@ -53,6 +53,9 @@ internal sealed class NodeLocator
             {
                 list.Add(UnixSocketAddress.ToAddress(socket, options.SystemName));
             }
+
+            // The members of a local cluster (akkarpc cluster start) come next: any live one serves every database.
+            list.AddRange(LocalClusterFile.MemberAddresses(options));
 
             // A node binds an address and calls itself by it (127.0.0.1 unless told otherwise), and Akka.Remote delivers
             // only what is addressed so: "localhost" here means the loopback address a node would use.

@@ -44,6 +44,15 @@ internal static class NodeSpawner
             arguments.Add("--remote:cookie-path=" + Path.GetFullPath(cookie));
         }
 
+        return StartDetached(fileName, arguments, logFile);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/> in its own session, stdin from /dev/null and
+    /// its output appended to <paramref name="logFile"/>, so it outlives the process that started it.
+    /// </summary>
+    public static SpawnedNode StartDetached(string fileName, IReadOnlyList<string> arguments, string logFile)
+    {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
 
         // The shell only sets up the redirections and the new session, then becomes the node (exec).

@@ -7,6 +7,9 @@ internal sealed class SpawnedNode(Process process, string logFile) : IDisposable
 {
     public string LogFile { get; } = logFile;
 
+    /// <summary>The process id (the shell that starts it execs into the node, so it is the node's own).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>The exit code if the process has ended (0: it lost the race for the lock to another node).</summary>
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
