@@ -38,7 +38,10 @@ public static partial class AkkaRpcHostingExtensions
                     HandOffStopMessage = DatabaseShards.HandOffStopMessage,
                 })
             : builder.WithShardRegionProxy<DatabaseShardRegion>(DatabaseShards.TypeName, options.DatabaseRole ?? string.Empty, extractor);
-        return builder.WithActors((_, registry) =>
-            registry.Get<DatabasesSupervisor>().Tell(new DatabasesSupervisor.UseShardRegion(registry.Get<DatabaseShardRegion>())));
+        return builder.WithActors((system, registry) =>
+        {
+            registry.Get<DatabasesSupervisor>().Tell(new DatabasesSupervisor.UseShardRegion(registry.Get<DatabaseShardRegion>()));
+            system.ActorOf(QuarantineGuard.Props(), QuarantineGuard.Name);
+        });
     }
 }

@@ -23,7 +23,9 @@ internal static class ServeCommand
         var port = new Option<int?>("--port") { Description = "TCP port to listen on; 0 picks a free one (akkarpc.remote.tcp.port)." };
         var socket = new Option<string>("--socket") { Description = "Also listen on this Unix socket path (akkarpc.remote.unix.socket)." };
         var systemName = new Option<string>("--system-name") { Description = "The actor system's name, part of every address of the node (akkarpc.system-name; default AkkaRpc)." };
-        var cluster = new Option<bool>("--cluster") { Description = "Run as a cluster member (akkarpc.cluster.enabled): databases are sharded over the members, one owner each." };
+        // --cluster is read from the unmatched tokens, not declared as an option: System.CommandLine splits a token at
+        // its first ':' when the part before it names an option, so a declared --cluster swallowed every
+        // --cluster:key=value setting.
         var seedNodes = new Option<string[]>("--seed-node") { Description = "A member to join, e.g. akka.rpc.tcp://AkkaRpc@127.0.0.1:4053 (akkarpc.cluster.seed-nodes); repeatable.", AllowMultipleArgumentsPerToken = false };
         var roles = new Option<string[]>("--role") { Description = "A role of this member (akkarpc.cluster.roles); repeatable." };
         var command = new Command(
@@ -32,10 +34,12 @@ internal static class ServeCommand
             "Prints 'listening at <address>' for each listener once ready. Ctrl+C or SIGTERM stops it cleanly: queued requests " +
             "are answered, databases closed, the socket file removed. Any setting of hocon/akkarpc.conf can be given as " +
             "--section:key=value, e.g. --remote:cookie-path=/path or --databases:idle-timeout=off; --node:lock-file=<file> makes it the " +
-            "only node of that lock file (a second one exits with 0), --node:idle-shutdown=5m stops it after that long with no connections. With --cluster it joins the --seed-node members and prints " +
+            "only node of that lock file (a second one exits with 0), --node:idle-shutdown=5m stops it after that long with no connections. " +
+            "--cluster runs it as a cluster member (akkarpc.cluster.enabled; databases sharded over the members, one owner each, " +
+            "cluster settings as --cluster:key=value): it joins the --seed-node members and prints " +
             "'cluster member up' once it is Up; a member the cluster downs exits with code 1.")
         {
-            config, dataDir, port, socket, systemName, cluster, seedNodes, roles,
+            config, dataDir, port, socket, systemName, seedNodes, roles,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(CliApplication.Guard(async (parseResult, cancellationToken) =>
@@ -43,6 +47,12 @@ internal static class ServeCommand
             var overrides = new List<string>();
             foreach (var token in parseResult.UnmatchedTokens)
             {
+                if (token == "--cluster")
+                {
+                    overrides.Add("--cluster:enabled=on");
+                    continue;
+                }
+
                 if (!token.StartsWith("--", StringComparison.Ordinal) || !token.Contains(':', StringComparison.Ordinal) || !token.Contains('=', StringComparison.Ordinal))
                 {
                     await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: unknown argument '{token}'; settings are given as --section:key=value.");
@@ -70,11 +80,6 @@ internal static class ServeCommand
             if (parseResult.GetValue(systemName) is { Length: > 0 } name)
             {
                 overrides.Add($"--system-name={name}");
-            }
-
-            if (parseResult.GetValue(cluster))
-            {
-                overrides.Add("--cluster:enabled=on");
             }
 
             // One comma-separated value each: flags reach HOCON as strings, and the reader splits them.

@@ -48,11 +48,10 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
             "PRAGMA integrity_check: ok");
     }
 
-    // Skipped: it fails, and the failure is the cluster's. In a run on 2026-12-02 the owner (:31092) was frozen and
-    // removed by the other two; thawed, it saw them become unreachable one at a time, so its split-brain resolver
-    // found itself in the majority each time, downed :31091 and then :31093 (tie on 1 vs 1, lowest address stays) and
-    // went on as a one-member cluster instead of exiting: a split brain. Another run (no writers) exited as it should.
-    [Fact(Skip = "the thawed member downed the other two and kept running (split brain); see the comment above")]
+    // A run on 2026-12-02 found a split brain here: the thawed owner saw the survivors become unreachable one at a
+    // time, found itself in the majority each time and downed them. QuarantineGuard now shuts it down as downed as
+    // soon as a survivor refuses its quarantined incarnation.
+    [Fact]
     public async Task AnOwnerFrozenPastTheFailureDetector_IsDowned_AndAfterSigcontNeverServesNorWritesAgain()
     {
         await using var cluster = await StartWithTableAsync();
