@@ -90,6 +90,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Serve_ClusterSettings_ReachTheClusterSection_BesideTheClusterSwitch()
+    {
+        // A misspelt key is refused by the configuration, naming it: proof that --cluster:key=value got there (a declared
+        // --cluster option used to swallow it as its own value and fail with "unknown argument").
+        (int exitCode, _, string error) = await RunAsync("serve", "--cluster", "--cluster:no-such-key=1", "--data-dir", Path.GetTempPath());
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("no-such-key", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown argument", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_WithAMissingConfigFile_FailsNamingIt()
     {
         (int exitCode, _, string error) = await RunAsync("serve", "--config", "/nonexistent/akkarpc.conf");

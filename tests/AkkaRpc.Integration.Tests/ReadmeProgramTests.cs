@@ -32,30 +32,8 @@ public sealed partial class ReadmeProgramTests : IAsyncLifetime
 
         // The second one is a node of its own: the command README gives reads what it stored.
         using var owners = Start(hostOwners);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var lines = new List<string>();
-        owners.OutputDataReceived += (_, e) =>
-        {
-            lock (lines)
-            {
-                lines.Add(e.Data ?? string.Empty);
-            }
-
-            if (e.Data?.StartsWith("serving orders at ", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        owners.ErrorDataReceived += (_, e) =>
-        {
-            lock (lines)
-            {
-                lines.Add(e.Data ?? string.Empty);
-            }
-        };
-        owners.BeginOutputReadLine();
-        owners.BeginErrorReadLine();
-        await ready.Task.WaitAsync(ClientSandbox.Ceiling);
+        var lines = new ProcessLines(owners, "serving orders at ");
+        await lines.Ready.WaitAsync(ClientSandbox.Ceiling);
 
         // README's command line, through bash as a reader would type it, with the built akkarpc on the PATH.
         var (queryCode, rows, queryError) = await RunInAsync(hostOwners.Directory, "/bin/bash", ["-c", $"PATH={AppContext.BaseDirectory}:$PATH {ReadmeQueryLine()} --json"]);
@@ -68,7 +46,7 @@ public sealed partial class ReadmeProgramTests : IAsyncLifetime
         }
 
         await owners.WaitForExitAsync().WaitAsync(ClientSandbox.Ceiling);
-        Assert.True(owners.ExitCode == 0, string.Join('\n', lines));
+        Assert.True(owners.ExitCode == 0, lines.ToString());
         Assert.False(File.Exists(Path.Combine(hostOwners.Directory, "run", "shop.sock")), "the program left its socket file");
     }
 

@@ -23,32 +23,10 @@ public sealed class ReadmeProgramsSpec : IDisposable
         var (hostProgram, clientProgram) = await BuildAsync("greeter-host", "greeter-client");
 
         using var host = Process.Start(StartInfo(hostProgram)) ?? throw new InvalidOperationException("The host did not start.");
-        var lines = new List<string>();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.OutputDataReceived += (_, e) =>
-        {
-            lock (lines)
-            {
-                lines.Add(e.Data ?? string.Empty);
-            }
-
-            if (e.Data?.StartsWith("serving greeter at ", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        host.ErrorDataReceived += (_, e) =>
-        {
-            lock (lines)
-            {
-                lines.Add(e.Data ?? string.Empty);
-            }
-        };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+        var lines = new ProcessLines(host, "serving greeter at ");
         try
         {
-            await ready.Task.WaitAsync(RunCeiling);
+            await lines.Ready.WaitAsync(RunCeiling);
 
             using var client = Process.Start(StartInfo(clientProgram)) ?? throw new InvalidOperationException("The client did not start.");
             var output = client.StandardOutput.ReadToEndAsync();
@@ -69,7 +47,7 @@ public sealed class ReadmeProgramsSpec : IDisposable
             await host.WaitForExitAsync().WaitAsync(RunCeiling);
         }
 
-        Assert.True(host.ExitCode == 0, string.Join('\n', lines));
+        Assert.True(host.ExitCode == 0, lines.ToString());
         Assert.False(File.Exists(Path.Combine(_root, "run", "service-greeter.sock")), "the host left its socket file");
     }
 

@@ -12,6 +12,13 @@ namespace AkkaRpc.Cli.Commands;
 /// <summary><c>akkarpc serve</c>: runs a node that owns databases and serves them to other processes.</summary>
 internal static class ServeCommand
 {
+    /// <summary>
+    /// The switch that makes the node a cluster member. It is read from the unmatched tokens, not declared as an option:
+    /// System.CommandLine splits a token at its first ':' when the part before it names an option, so a declared
+    /// --cluster swallowed every --cluster:key=value setting.
+    /// </summary>
+    public const string ClusterSwitch = "--cluster";
+
     /// <summary>How long a stop (Ctrl+C, SIGTERM) may take to drain requests and close databases.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
@@ -23,9 +30,6 @@ internal static class ServeCommand
         var port = new Option<int?>("--port") { Description = "TCP port to listen on; 0 picks a free one (akkarpc.remote.tcp.port)." };
         var socket = new Option<string>("--socket") { Description = "Also listen on this Unix socket path (akkarpc.remote.unix.socket)." };
         var systemName = new Option<string>("--system-name") { Description = "The actor system's name, part of every address of the node (akkarpc.system-name; default AkkaRpc)." };
-        // --cluster is read from the unmatched tokens, not declared as an option: System.CommandLine splits a token at
-        // its first ':' when the part before it names an option, so a declared --cluster swallowed every
-        // --cluster:key=value setting.
         var seedNodes = new Option<string[]>("--seed-node") { Description = "A member to join, e.g. akka.rpc.tcp://AkkaRpc@127.0.0.1:4053 (akkarpc.cluster.seed-nodes); repeatable.", AllowMultipleArgumentsPerToken = false };
         var roles = new Option<string[]>("--role") { Description = "A role of this member (akkarpc.cluster.roles); repeatable." };
         var command = new Command(
@@ -47,7 +51,7 @@ internal static class ServeCommand
             var overrides = new List<string>();
             foreach (var token in parseResult.UnmatchedTokens)
             {
-                if (token == "--cluster")
+                if (token == ClusterSwitch)
                 {
                     overrides.Add("--cluster:enabled=on");
                     continue;

@@ -58,7 +58,7 @@ internal sealed partial class ComposeFile
         YamlNode node = _services.Children[new YamlScalarNode(service)];
         foreach (string key in path)
         {
-            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? child))
+            if (node is not YamlMappingNode mapping || Lookup(mapping, key) is not { } child)
             {
                 return null;
             }
@@ -67,6 +67,23 @@ internal sealed partial class ComposeFile
         }
 
         return node;
+    }
+
+    // A key of the mapping itself, else of what it merges in with `<<: *anchor` (YAML merge keys, which compose reads and
+    // docker-compose.yml uses for the members' shared definition); the mapping's own keys win.
+    private static YamlNode? Lookup(YamlMappingNode mapping, string key)
+    {
+        if (mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? child))
+        {
+            return child;
+        }
+
+        return mapping.Children.TryGetValue(new YamlScalarNode("<<"), out YamlNode? merged) ? merged switch
+        {
+            YamlMappingNode one => Lookup(one, key),
+            YamlSequenceNode many => many.Children.OfType<YamlMappingNode>().Select(m => Lookup(m, key)).FirstOrDefault(n => n is not null),
+            _ => null,
+        } : null;
     }
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(:-(?<default>[^}]*))?\}")]

@@ -21,7 +21,7 @@ internal sealed class GrpcServiceSystem(SystemEndpoint endpoint) : IBenchSystem
     public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc/>
-    public async Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
+    public Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var channel = GrpcChannel.ForAddress(Endpoint.Address, new GrpcChannelOptions
         {
@@ -29,17 +29,7 @@ internal sealed class GrpcServiceSystem(SystemEndpoint endpoint) : IBenchSystem
             MaxReceiveMessageSize = ServiceCalls.MaxPayloadBytes + 1024,
             MaxSendMessageSize = ServiceCalls.MaxPayloadBytes + 1024,
         });
-        var connection = new Connection(channel);
-        try
-        {
-            await connection.PingAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            channel.Dispose();
-            throw;
-        }
+        return ConnectionOpening.PingedAsync(new Connection(channel), channel, cancellationToken);
     }
 
     /// <inheritdoc/>

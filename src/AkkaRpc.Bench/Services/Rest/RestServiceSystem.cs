@@ -16,22 +16,10 @@ internal sealed class RestServiceSystem(SystemEndpoint endpoint) : IBenchSystem
     public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc/>
-    public async Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
+    public Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        // One connection per client, kept open, as rpycbench's clients each hold their own; the first call opens it.
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(Endpoint.Address), Timeout = TimeSpan.FromMinutes(1) };
-        var connection = new Connection(client);
-        try
-        {
-            await connection.PingAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        var client = ConnectionOpening.HttpClient(Endpoint.Address, TimeSpan.FromMinutes(1));
+        return ConnectionOpening.PingedAsync(new Connection(client), client, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -16,22 +16,10 @@ internal sealed class HttpBenchSystem(SystemEndpoint endpoint) : IBenchSystem
     public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask; // The server prepares its own file.
 
     /// <inheritdoc/>
-    public async Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
+    public Task<IBenchConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        // One connection per client, kept open, as rpycbench's clients each hold their own; the first ping opens it.
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(Endpoint.Address), Timeout = TimeSpan.FromMinutes(5) };
-        var connection = new Connection(client);
-        try
-        {
-            await connection.PingAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        var client = ConnectionOpening.HttpClient(Endpoint.Address, TimeSpan.FromMinutes(5));
+        return ConnectionOpening.PingedAsync(new Connection(client), client, cancellationToken);
     }
 
     /// <inheritdoc/>
