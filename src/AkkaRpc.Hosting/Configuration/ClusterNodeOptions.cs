@@ -67,6 +67,16 @@ public sealed record ClusterNodeOptions
             throw new ArgumentException($"akkarpc.cluster.shards must be at least 1, not {Shards}.");
         }
 
+        if (Enabled && SeedNodes.Count == 0)
+        {
+            // Akka would start the member and leave it waiting for a join forever; a self-join instead would let a member
+            // that was only missing its seeds form a second cluster on the same files.
+            throw new ArgumentException(
+                "akkarpc.cluster.seed-nodes is empty, so this member would join nothing and never come Up. List the members to " +
+                "join (--seed-node <address>, repeatable); every member should list the same seeds, and the first seed that " +
+                "lists itself forms the cluster when no other answers.");
+        }
+
         foreach (var seed in SeedNodes)
         {
             if (!Akka.Actor.Address.TryParse(seed, out _))

@@ -38,6 +38,7 @@ public sealed class ClusterConfigurationTests
     [InlineData("--cluster:seed-nodes=127.0.0.1:4053", "seed-nodes")]
     [InlineData("--cluster:failure-detector:acceptable-heartbeat-pause=100ms", "acceptable-heartbeat-pause")]
     [InlineData("--cluster:shards=0", "shards")]
+    [InlineData("--cluster:enabled=on", "seed-nodes is empty")]
     public void ABadValue_IsRefused_NamingItsKey_AndTheDefaultsStillRead(string flag, string key)
     {
         var error = Assert.Throws<InvalidOperationException>(() => ClusterOptionsReader.Read(AkkaRpcConfiguration.Load(null, [flag])));
