@@ -84,7 +84,7 @@ public sealed class ReadmeProgramsSpec : IDisposable
     {
         var directory = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), ReadmeProgram(name));
-        var src = Path.Combine(RepositoryRoot, "src");
+        var src = Path.Combine(RepositoryRoot.Path, "src");
         await File.WriteAllTextAsync(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -120,24 +120,9 @@ public sealed class ReadmeProgramsSpec : IDisposable
 
     private static string ReadmeProgram(string name)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var match = Regex.Match(readme, $"<!-- readme-program: {Regex.Escape(name)} -->\\s*```csharp\\n(?<code>.*?)```", RegexOptions.Singleline);
         Assert.True(match.Success, $"README has no program marked '{name}'.");
         return match.Groups["code"].Value;
-    }
-
-    private static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AkkaRpc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AkkaRpc.sln not found above the test directory.");
     }
 }

@@ -26,18 +26,12 @@ public sealed class ReadmeSnippetTests(DifferentialFixture fixture) : IClassFixt
     [Fact]
     public void TheReadme_ShowsExactlyTheSnippetThisTestRuns()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "AkkaRpc.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root (AkkaRpc.sln) is not above " + AppContext.BaseDirectory);
-        }
-
-        var source = File.ReadAllText(Path.Combine(root, "tests/AkkaRpc.Client.Tests/Data/ReadmeSnippetTests.cs"));
+        var source = File.ReadAllText(RepositoryRoot.File("tests/AkkaRpc.Client.Tests/Data/ReadmeSnippetTests.cs"));
         var begin = source.IndexOf("// README begin", StringComparison.Ordinal);
         var snippet = source[(source.IndexOf('\n', begin) + 1)..source.IndexOf("// README end", StringComparison.Ordinal)];
         var lines = snippet.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
             .Select(l => l.Replace("new AkkaRpcConnection(connectionString)", "new AkkaRpcConnection(\"Database=orders\")", StringComparison.Ordinal));
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         Assert.Contains(string.Join("\n", lines), readme, StringComparison.Ordinal);
     }
 }

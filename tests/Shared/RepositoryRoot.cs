@@ -1,4 +1,4 @@
-namespace AkkaRpc.Cli.Tests.Compose;
+namespace AkkaRpc.Testing;
 
 /// <summary>The checkout the tests were built from, found by walking up from the test binaries to AkkaRpc.sln.</summary>
 internal static class RepositoryRoot
