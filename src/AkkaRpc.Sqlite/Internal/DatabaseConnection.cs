@@ -129,7 +129,7 @@ internal sealed class DatabaseConnection : IDisposable
         _authorizer.Reset();
         _authorizer.Stepping = true;
         _authorizer.SteppedStatementAttaches = statement.Attaches;
-        _limit.Watch(statement.Sql);
+        _limit.Watch(statement);
         try
         {
             return raw.sqlite3_step(statement.Handle);

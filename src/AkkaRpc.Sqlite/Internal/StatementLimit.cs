@@ -37,7 +37,7 @@ internal sealed class StatementLimit
     private readonly CancellationToken _stopping;
     private long _deadline;
     private bool _armed;
-    private bool _stepping;
+    private sqlite3_stmt? _stepping;
     private string _sql = string.Empty;
 
     /// <summary>Creates the limit of database <paramref name="database"/>, whose requests may ask for up to <paramref name="maximum"/>.</summary>
@@ -70,15 +70,15 @@ internal sealed class StatementLimit
     /// <summary>Ends the request's clock; statements run from now on are not stopped.</summary>
     public void End() => _armed = false;
 
-    /// <summary>Marks <paramref name="sql"/> as the user statement now stepping.</summary>
-    public void Watch(string sql)
+    /// <summary>Marks <paramref name="statement"/> as the user statement now stepping.</summary>
+    public void Watch(PreparedStatement statement)
     {
-        _sql = sql;
-        _stepping = true;
+        _sql = statement.Sql;
+        _stepping = statement.Handle;
     }
 
     /// <summary>Marks the end of a user statement's step.</summary>
-    public void Unwatch() => _stepping = false;
+    public void Unwatch() => _stepping = null;
 
     /// <summary>The reply for a stopped statement: <see cref="StatementTimedOut"/>, or <see cref="DatabaseUnavailable"/> when the node is stopping.</summary>
     public DatabaseError ToError() => Stopped == StatementStop.NodeStopping
@@ -93,7 +93,9 @@ internal sealed class StatementLimit
 
     private int OnProgress(object userData)
     {
-        if (!_armed || !_stepping)
+        // SQLite also calls this as sqlite3_step returns, after the statement has halted: for an autocommit write,
+        // after its COMMIT. Stopping it there would fail a statement that took effect, so a halted one is let be.
+        if (!_armed || _stepping is not { } statement || raw.sqlite3_stmt_busy(statement) == 0)
         {
             return 0;
         }

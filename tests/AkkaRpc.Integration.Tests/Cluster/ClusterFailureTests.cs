@@ -30,9 +30,8 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
 
         var outcomes = writers.Outcomes;
         var rows = await cluster.RowsAsync(Database);
-        var (acked, unknown) = Sets(outcomes);
-        Assert.Subset(rows, acked); // every acknowledged write is there
-        Assert.Subset(acked.Union(unknown).ToHashSet(), rows); // nothing landed that no client sent
+        var (acked, _) = Sets(outcomes);
+        AssertEveryAckedWriteAndNothingElse(rows, outcomes);
         Assert.Equal("ok", await cluster.IntegrityCheckAsync(Database));
         var newOwner = await cluster.OwnerAsync(Database);
         Assert.NotEqual(victim.Address, newOwner);
@@ -86,9 +85,8 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
         var outcomes = writers.Outcomes;
         var rows = await cluster.RowsAsync(Database);
         Assert.DoesNotContain((99, 0), rows);
-        var (acked, unknown) = Sets(outcomes);
-        Assert.Subset(rows, acked);
-        Assert.Subset(acked.Union(unknown).ToHashSet(), rows);
+        var (acked, _) = Sets(outcomes);
+        AssertEveryAckedWriteAndNothingElse(rows, outcomes);
         Assert.Equal("ok", await cluster.IntegrityCheckAsync(Database));
         var newOwner = await cluster.OwnerAsync(Database);
         Assert.NotEqual(frozen.Address, newOwner);
@@ -135,9 +133,8 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
 
         // A client that may start a node gets a single node on the same files: every acknowledged write is there.
         var rows = await cluster.RowsAsync(Database, spawn: true);
-        var (acked, unknown) = Sets(outcomes);
-        Assert.Subset(rows, acked);
-        Assert.Subset(acked.Union(unknown).ToHashSet(), rows);
+        var (acked, _) = Sets(outcomes);
+        AssertEveryAckedWriteAndNothingElse(rows, outcomes);
         Assert.Equal("ok", await cluster.IntegrityCheckAsync(Database, spawn: true));
 
         Report(
@@ -171,6 +168,28 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
             Assert.True(clock.Elapsed < ClientSandbox.Ceiling, $"Not within {ClientSandbox.Ceiling}: {what}.");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// Every acknowledged write is there, and nothing landed whose client was told it certainly did not run. A failure
+    /// names each row at fault with every outcome its client saw for that row.
+    /// </summary>
+    private static void AssertEveryAckedWriteAndNothingElse(HashSet<(int, int)> rows, IReadOnlyList<Outcome> outcomes)
+    {
+        var (acked, unknown) = Sets(outcomes);
+        var lost = acked.Except(rows).ToList();
+        var stray = rows.Except(acked).Except(unknown).ToList();
+        if (lost.Count == 0 && stray.Count == 0)
+        {
+            return;
+        }
+
+        string Seen((int Client, int Seq) row) => string.Join("; ", outcomes
+            .Where(o => o.Client == row.Client && o.Seq == row.Seq)
+            .Select(o => $"{o.Kind} via {o.Member} {o.Started.TotalSeconds:0.000}-{o.Ended.TotalSeconds:0.000}s {o.Error}"));
+        Assert.Fail(string.Concat(
+            lost.Select(r => $"{Environment.NewLine}acknowledged but missing {r}: {Seen(r)}").Concat(
+            stray.Select(r => $"{Environment.NewLine}present though its client was told it did not run {r}: {Seen(r)}"))));
     }
 
     private static (HashSet<(int, int)> Acked, HashSet<(int, int)> Unknown) Sets(IReadOnlyList<Outcome> outcomes) => (
