@@ -53,7 +53,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void TheShippedServerConf_IncludesTheReference_AndOverridesTheIdleTimeout()
     {
-        var config = AkkaRpcConfiguration.Load(RepoFiles.Path("hocon/server.conf"));
+        var config = AkkaRpcConfiguration.Load(RepositoryRoot.File("hocon/server.conf"));
         var databases = DatabasesOptionsReader.Read(config);
 
         Assert.Equal(TimeSpan.FromMinutes(30), databases.IdleTimeout);
@@ -64,7 +64,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void TheShippedBenchConf_KeepsDatabasesOpenForTheWholeRun()
     {
-        var databases = DatabasesOptionsReader.Read(AkkaRpcConfiguration.Load(RepoFiles.Path("hocon/bench.conf")));
+        var databases = DatabasesOptionsReader.Read(AkkaRpcConfiguration.Load(RepositoryRoot.File("hocon/bench.conf")));
 
         Assert.Null(databases.IdleTimeout);
         Assert.Equal(SynchronousMode.Full, databases.Database.Synchronous);
@@ -73,7 +73,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void NoShippedFile_UsesAnEnvironmentFallback_WhichAkkasParserWouldTurnIntoAnEmptyString()
     {
-        foreach (var file in Directory.EnumerateFiles(RepoFiles.Path("hocon"), "*.conf"))
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.File("hocon"), "*.conf"))
         {
             Assert.DoesNotContain("${?", File.ReadAllText(file), StringComparison.Ordinal);
         }

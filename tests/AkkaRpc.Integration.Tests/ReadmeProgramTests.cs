@@ -65,7 +65,7 @@ public sealed partial class ReadmeProgramTests : IAsyncLifetime
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{Path.Combine(RepositoryRoot, "src", "AkkaRpc.Hosting", "AkkaRpc.Hosting.csproj")}" />
+                <ProjectReference Include="{RepositoryRoot.File(Path.Combine("src", "AkkaRpc.Hosting", "AkkaRpc.Hosting.csproj"))}" />
                 <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.14" />
               </ItemGroup>
             </Project>
@@ -117,7 +117,7 @@ public sealed partial class ReadmeProgramTests : IAsyncLifetime
 
     private static string ReadmeProgram(string name)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var readme = File.ReadAllText(RepositoryRoot.File("README.md"));
         var match = Regex.Match(readme, $"<!-- readme-program: {Regex.Escape(name)} -->\\s*```csharp\\n(?<code>.*?)```", RegexOptions.Singleline);
         Assert.True(match.Success, $"README has no program marked '{name}'.");
         return match.Groups["code"].Value;
@@ -125,28 +125,13 @@ public sealed partial class ReadmeProgramTests : IAsyncLifetime
 
     private static string ReadmeQueryLine()
     {
-        var match = ReadmeQuery().Match(File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")).ReplaceLineEndings(" "));
+        var match = ReadmeQuery().Match(File.ReadAllText(RepositoryRoot.File("README.md")).ReplaceLineEndings(" "));
         Assert.True(match.Success, "README gives no akkarpc query line for the hosting program.");
         return Regex.Replace(match.Groups["line"].Value, "\\s+", " ");
     }
 
     [GeneratedRegex("`(?<line>akkarpc query orders 'SELECT name FROM items'[^`]*--system-name Shop[^`]*)`")]
     private static partial Regex ReadmeQuery();
-
-    private static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AkkaRpc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AkkaRpc.sln not found above the test directory.");
-    }
 
     private sealed record Program(string Directory, string Executable);
 }

@@ -55,24 +55,11 @@ public sealed class ReadmeShellTests : IAsyncLifetime
 
     private static List<string> ReadmeShellLines()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllLines(RepositoryRoot.File("README.md"));
         var section = Array.IndexOf(readme, "## From the shell");
         Assert.True(section >= 0, "README has no '## From the shell' section.");
         var start = Array.IndexOf(readme, "```sh", section) + 1;
         var end = Array.IndexOf(readme, "```", start);
         return [.. readme[start..end].Where(l => l.Length > 0)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AkkaRpc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AkkaRpc.sln not found above the test directory.");
     }
 }
