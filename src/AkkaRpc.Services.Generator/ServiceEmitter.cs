@@ -253,15 +253,16 @@ internal static class ServiceEmitter
                     """);
                 registrations.AppendLine($"                registry.Register({1000 + m.Id}, new ResultCodec{m.Id}());");
                 dispatch.AppendLine($"                case Call{m.Id} c: return new Result{m.Id}(await {invoke}.ConfigureAwait(false));");
-                proxy.AppendLine($"            async global::System.Threading.Tasks.Task<{resultType}> {signature} =>");
-                proxy.AppendLine($"                (await CallAsync<Result{m.Id}>({newCall}, {token}).ConfigureAwait(false)).Value;");
+                // No async method here: the call is the connection's one state machine, the value picked by a static lambda.
+                proxy.AppendLine($"            global::System.Threading.Tasks.Task<{resultType}> {signature} =>");
+                proxy.AppendLine($"                CallAsync<Result{m.Id}, {resultType}>({newCall}, static r => r.Value, {token});");
             }
             else
             {
                 dispatch.AppendLine($"                case Call{m.Id} c: await {invoke}.ConfigureAwait(false); return {Ns}.ServiceDone.Instance;");
                 proxy.AppendLine(m.Notification
                     ? $"            global::System.Threading.Tasks.Task {signature} => NotifyAsync({newCall}, {token});"
-                    : $"            async global::System.Threading.Tasks.Task {signature} => await CallAsync<{Ns}.ServiceDone>({newCall}, {token}).ConfigureAwait(false);");
+                    : $"            global::System.Threading.Tasks.Task {signature} => CallAsync<{Ns}.ServiceDone, {Ns}.ServiceDone>({newCall}, static r => r, {token});");
             }
 
             proxy.AppendLine();

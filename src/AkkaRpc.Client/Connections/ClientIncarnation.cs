@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 
 namespace AkkaRpc.Client;
@@ -8,7 +9,9 @@ namespace AkkaRpc.Client;
 /// </summary>
 internal sealed class ClientIncarnation
 {
+    private static long s_sessions;
     private readonly Lock _gate = new();
+    private readonly IActorRefProvider _provider;
     private int _inFlight;
     private bool _retired;
 
@@ -16,7 +19,10 @@ internal sealed class ClientIncarnation
     {
         System = system;
         Links = NodeLinks.Start(system, assumeAssociated, dropped);
-        Session = system.ActorOf(Props.Create(() => new SessionActor()), "akkarpc-session-" + Guid.NewGuid().ToString("n"));
+        // Its path goes with every service call (the caller in each call's header), written out and parsed again per
+        // call, so the name is short: a name need only be unique within its system, whose address no other client shares.
+        Session = system.ActorOf(Props.Create(() => new SessionActor()), "akkarpc-session-" + Interlocked.Increment(ref s_sessions).ToString(CultureInfo.InvariantCulture));
+        _provider = ((ExtendedActorSystem)system).Provider;
     }
 
     public ActorSystem System { get; }
@@ -79,7 +85,7 @@ internal sealed class ClientIncarnation
     /// </summary>
     public ICanTell Translate(ICanTell target)
     {
-        var provider = ((ExtendedActorSystem)System).Provider;
+        var provider = _provider;
         return target switch
         {
             IInternalActorRef actor when actor.Provider != provider => provider.ResolveActorRef(actor.Path),

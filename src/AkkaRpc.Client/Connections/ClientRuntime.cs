@@ -124,73 +124,64 @@ internal sealed class ClientRuntime : IAsyncDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     public async Task<T> AskAsync<T>(ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // A message Akka.Remote dropped unsent (handed to a connection that was closing) is sent again: the next one
-        // opens a new connection once the endpoint is gone, which takes Akka.Remote a moment.
+        // One method, one state machine, one token source per attempt: this is every request's hot path (each proxy
+        // call and each database statement), so its cost is paid once per call rather than per layer.
         var delay = TimeSpan.FromMilliseconds(5);
         for (var attempt = 1; ; attempt++)
         {
+            var incarnation = Enter();
+            var links = incarnation.Links;
+            var link = links.For(node);
+            var ticket = link.Take();
+
+            // Ends the ask early in any of three ways: the caller's token (linked only if it can fire), the association
+            // the request goes out on failing (the ticket's token), or the message turning up in dead letters (the
+            // delivery watch cancels it). Which one it was is told apart afterwards by the first two tokens' state.
+            var early = cancellationToken.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Lost)
+                : CancellationTokenSource.CreateLinkedTokenSource(ticket.Lost);
+            var watched = links.WatchDelivery(message, early);
             try
             {
-                return await AskOnceAsync<T>(target, node, message, timeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AssociationLostException e) when (e.Loss == AssociationLoss.DroppedUnsent && attempt < MaxUnsentAttempts)
-            {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay *= 2;
-            }
-        }
-    }
-
-    private async Task<T> AskOnceAsync<T>(ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var incarnation = Enter();
-        try
-        {
-            return await AskOnceAsync<T>(incarnation, incarnation.Translate(target), node, message, timeout, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            incarnation.Exit();
-        }
-    }
-
-    private async Task<T> AskOnceAsync<T>(ClientIncarnation incarnation, ICanTell target, Address node, object message, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var link = incarnation.Links.For(node);
-        var ticket = link.Take();
-        using var dropped = new CancellationTokenSource();
-        var watched = incarnation.Links.WatchDelivery(message, dropped);
-        try
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Lost, dropped.Token);
-            var ask = target.Ask<T>(message, timeout, linked.Token);
-            try
-            {
-                if (!ticket.WasAssociated && link.Exact && !await AssociatesInTimeAsync(ask, link, ticket, linked.Token).ConfigureAwait(false))
+                var ask = incarnation.Translate(target).Ask<T>(message, timeout, early.Token);
+                if (!ticket.WasAssociated && link.Exact && !await AssociatesInTimeAsync(ask, link, ticket, early.Token).ConfigureAwait(false))
                 {
-                    await linked.CancelAsync().ConfigureAwait(false);
+                    await early.CancelAsync().ConfigureAwait(false);
                     throw new AssociationLostException(node, AssociationLoss.NeverCameUp, $"no connection to the node came up within {_associationDeadline.TotalSeconds:0.#} s");
                 }
 
                 return await ask.ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ticket.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (early.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                // Checked first: a failed association also drops its buffered messages, and its own error says why.
-                throw new AssociationLostException(
-                    node, link.MayHaveArrived(ticket) ? AssociationLoss.Dropped : AssociationLoss.NeverCameUp, link.LastFailure ?? "the connection closed");
+                if (ticket.Lost.IsCancellationRequested)
+                {
+                    // Checked first: a failed association also drops its buffered messages, and its own error says why.
+                    throw new AssociationLostException(
+                        node, link.MayHaveArrived(ticket) ? AssociationLoss.Dropped : AssociationLoss.NeverCameUp, link.LastFailure ?? "the connection closed");
+                }
+
+                // Only the delivery watch is left: Akka.Remote dropped the message unsent (handed to a connection that
+                // was closing). It is sent again below; the next one opens a new connection once the endpoint is gone,
+                // which takes Akka.Remote a moment.
+                if (attempt >= MaxUnsentAttempts)
+                {
+                    throw new AssociationLostException(node, AssociationLoss.DroppedUnsent, "the request was dropped unsent: its connection was closing");
+                }
             }
-            catch (OperationCanceledException) when (dropped.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            finally
             {
-                throw new AssociationLostException(node, AssociationLoss.DroppedUnsent, "the request was dropped unsent: its connection was closing");
+                if (watched)
+                {
+                    links.UnwatchDelivery(message);
+                }
+
+                early.Dispose();
+                incarnation.Exit();
             }
-        }
-        finally
-        {
-            if (watched)
-            {
-                incarnation.Links.UnwatchDelivery(message);
-            }
+
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay *= 2;
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class NodeLinks
     private readonly ConcurrentDictionary<object, CancellationTokenSource> _undelivered = new(ReferenceEqualityComparer.Instance);
 
     private readonly bool _assumeAssociated;
+    private Recent? _recent;
     private readonly Action<NodeLinks>? _dropped;
 
     private NodeLinks(bool assumeAssociated, Action<NodeLinks>? dropped)
@@ -53,7 +54,21 @@ internal sealed class NodeLinks
     public void UnwatchDelivery(object message) => _undelivered.TryRemove(message, out _);
 
     /// <summary>The link to <paramref name="node"/>.</summary>
-    public NodeLink For(Address node) => _links.GetOrAdd(node, static (a, up) => new NodeLink(a, up), _assumeAssociated);
+    public NodeLink For(Address node)
+    {
+        // Every request looks its node up, nearly always with the same Address object as the last one: comparing the
+        // reference skips hashing and comparing the address's strings. A link, once added, is never replaced.
+        if (Volatile.Read(ref _recent) is { } recent && ReferenceEquals(recent.Address, node))
+        {
+            return recent.Link;
+        }
+
+        var link = _links.GetOrAdd(node, static (a, up) => new NodeLink(a, up), _assumeAssociated);
+        Volatile.Write(ref _recent, new Recent(node, link));
+        return link;
+    }
+
+    private sealed record Recent(Address Address, NodeLink Link);
 
     private sealed class AssociationMonitor : ReceiveActor
     {

@@ -36,7 +36,15 @@ internal sealed class ServiceConnection : IAsyncDisposable
     public AkkaRpcClientOptions Options { get; }
 
     /// <summary>Sends <paramref name="request"/> and returns the reply, or throws the client exception for what went wrong.</summary>
-    public async Task<ServiceReply> RequestAsync(ServiceRequest request, long sessionId, CancellationToken cancellationToken)
+    public Task<ServiceReply> RequestAsync(ServiceRequest request, long sessionId, CancellationToken cancellationToken) =>
+        RequestAsync(request, sessionId, static (ServiceReply reply) => reply, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns <paramref name="select"/> of its <typeparamref name="TReply"/> reply; any
+    /// other reply is thrown as its client exception. A proxy call is this one method (one state machine, no layer above).
+    /// </summary>
+    public async Task<TValue> RequestAsync<TReply, TValue>(ServiceRequest request, long sessionId, Func<TReply, TValue> select, CancellationToken cancellationToken)
+        where TReply : ServiceReply
     {
         var timeout = Options.RequestTimeout;
         var callId = Interlocked.Increment(ref _callIds);
@@ -88,7 +96,7 @@ internal sealed class ServiceConnection : IAsyncDisposable
                 continue;
             }
 
-            return reply;
+            return reply is TReply expected ? select(expected) : throw ToException(reply);
         }
     }
 

@@ -13,13 +13,16 @@ public abstract class ServiceProxy
     /// <summary>Gets the channel the proxy sends over.</summary>
     public ServiceChannel Channel { get; }
 
-    /// <summary>Sends <paramref name="call"/> and returns its reply as <typeparamref name="TReply"/>, or throws what the service or the connection reports.</summary>
-    protected async Task<TReply> CallAsync<TReply>(ServiceCall call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="call"/> and returns <paramref name="select"/> of its <typeparamref name="TReply"/> reply, or throws
+    /// what the service or the connection reports. Returns the connection's task itself, with no async layer of its own.
+    /// </summary>
+    protected Task<TValue> CallAsync<TReply, TValue>(ServiceCall call, Func<TReply, TValue> select, CancellationToken cancellationToken)
         where TReply : ServiceReply
     {
         ArgumentNullException.ThrowIfNull(call);
-        var reply = await Channel.Connection.RequestAsync(call, Channel.SessionId, cancellationToken).ConfigureAwait(false);
-        return reply as TReply ?? throw Channel.Connection.ToException(reply);
+        ArgumentNullException.ThrowIfNull(select);
+        return Channel.Connection.RequestAsync(call, Channel.SessionId, select, cancellationToken);
     }
 
     /// <summary>Sends the one-way <paramref name="call"/>; completes once it is handed to the connection.</summary>
