@@ -132,6 +132,9 @@ public sealed record ClusterNodeOptions
                   coordinator-failure-backoff = 500ms
                   # Owners close themselves after akkarpc.databases.idle-timeout; the entity is a few bytes.
                   passivate-idle-entity-after = off
+                  # Entities are not remembered, so sharding's replicator keeps nothing on disk: with no durable keys
+                  # it never loads the LMDB store its reference config names (a native akkarpc does not carry it).
+                  distributed-data.durable.keys = []
                   # Never move a live database to balance members: a move ends its transactions and cursors. New
                   # databases go to the member with the fewest; a database moves only when its member leaves or dies.
                   least-shard-allocation-strategy {

@@ -18,6 +18,18 @@ public sealed class ClusterConfigurationTests
         Assert.True(cluster.HostsDatabases);
     }
 
+    // Sharding's reference config names an LMDB store for remembered entities; akkarpc remembers none, and a native
+    // akkarpc does not carry that store, so a member would stop at start if its replicator had durable keys.
+    [Fact]
+    public void AMembersConfig_GivesShardingNoDurableKeys_OverShardingsOwnDefault()
+    {
+        var options = ClusterOptionsReader.Read(AkkaRpcConfiguration.Load(null, [])) with { Enabled = true, SeedNodes = ["akka.rpc.tcp://AkkaRpc@127.0.0.1:4053"] };
+        var config = options.ToConfig().WithFallback(Akka.Cluster.Sharding.ClusterSharding.DefaultConfig());
+
+        Assert.NotEmpty(Akka.Cluster.Sharding.ClusterSharding.DefaultConfig().GetStringList("akka.cluster.sharding.distributed-data.durable.keys"));
+        Assert.Empty(config.GetStringList("akka.cluster.sharding.distributed-data.durable.keys"));
+    }
+
     [Fact]
     public void SeedsAndRoles_ComeFromAHoconList_OrACommaSeparatedFlag()
     {
