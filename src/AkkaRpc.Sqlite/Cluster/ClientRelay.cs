@@ -8,7 +8,9 @@ namespace AkkaRpc.Sqlite;
 /// What one client sees as the owner of one database when it talks to a cluster member: the member answers its
 /// <see cref="Resolve"/> with this actor, which finds the owner through the shard region (wherever Cluster.Sharding put
 /// it), sends each request there through a <see cref="RelayedRequest"/> and relays the reply, because the owner's member
-/// cannot reach the client directly (clients listen nowhere).
+/// cannot reach the client directly (clients listen nowhere). A <see cref="LocateOwner"/> is answered with the owner
+/// itself once found: a client that can dial the owner's member then talks to it there without this extra hop, and keeps
+/// this relay as its way in when it cannot.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -38,7 +40,8 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     private readonly IActorRef _region;
     private readonly ShardedDatabasesOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly List<IActorRef> _resolving = [];
+    // Who waits for the owner, and whether for the owner itself (LocateOwner) rather than this relay (Resolve).
+    private readonly List<(IActorRef Sender, bool Direct)> _resolving = [];
     private readonly HashSet<IActorRef> _holders = [];
     private readonly HashSet<long> _transactions = [];
     private readonly HashSet<long> _cursors = [];
@@ -56,7 +59,8 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         _client = client;
         _region = region;
         _options = options;
-        Receive<Resolve>(_ => OnResolve(Sender));
+        Receive<Resolve>(_ => OnResolve(Sender, direct: false));
+        Receive<LocateOwner>(_ => OnResolve(Sender, direct: true));
         Receive<DatabaseRequest>(OnRequest);
         Receive<Resolved>(OnOwnerFound);
         Receive<DatabaseReply>(OnResolveRefused);
@@ -118,16 +122,29 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         reply is TransactionStarted or TransactionEnded or QueryResult { CursorId: not null } or TransactionLeaseExpired
         || request is Fetch or CloseCursor or Commit or Rollback;
 
-    private void OnResolve(IActorRef sender)
+    private void OnResolve(IActorRef sender, bool direct)
     {
-        if (_owner is not null)
+        // The owner itself only while its member is not suspect: a client sent there now could lose its requests with an
+        // unknown outcome; it waits for the verdict instead, as requests through the relay do.
+        if (_owner is { } owner && !(direct && _ownerSuspect))
         {
-            sender.Tell(new Resolved(_name, Self));
+            sender.Tell(new Resolved(_name, direct ? owner : Self));
             return;
         }
 
-        _resolving.Add(sender);
+        _resolving.Add((sender, direct));
         StartResolving();
+    }
+
+    /// <summary>Answers everything waiting for the owner, now known and not suspect.</summary>
+    private void AnswerResolving(IActorRef owner)
+    {
+        foreach (var (waiting, direct) in _resolving)
+        {
+            waiting.Tell(new Resolved(_name, direct ? owner : Self));
+        }
+
+        _resolving.Clear();
     }
 
     private void OnRequest(DatabaseRequest request)
@@ -189,6 +206,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         {
             // Reachable again before anyone downed it: the waiting requests go to it after all.
             Timers.Cancel(DeadlineTimer);
+            AnswerResolving(owner);
             Stash.UnstashAll();
         }
     }
@@ -205,12 +223,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         Timers.Cancel(DeadlineTimer);
         _ownerSuspect = false;
         _owner = Context.Watch(found.Owner);
-        foreach (var waiting in _resolving)
-        {
-            waiting.Tell(new Resolved(_name, Self));
-        }
-
-        _resolving.Clear();
+        AnswerResolving(found.Owner);
         Stash.UnstashAll();
     }
 
@@ -235,7 +248,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     {
         Timers.Cancel(RetryTimer);
         Timers.Cancel(DeadlineTimer);
-        foreach (var waiting in _resolving)
+        foreach (var (waiting, _) in _resolving)
         {
             waiting.Tell(refusal);
         }

@@ -39,11 +39,18 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
         var perClient = resumed.GroupBy(o => o.Client).Select(g => g.Min(o => o.Ended) - killedAt).ToList();
         Assert.Equal(4, perClient.Count); // every client wrote again
 
+        // In the steady state every client talks to the owner's member itself (LocateOwner), not through a relay on the
+        // member it entered at: before the kill, and again once it found the new owner.
+        var before = outcomes.Where(o => o.Kind == Ack && o.Ended < killedAt).ToList();
+        Assert.All(before, o => Assert.Equal(victim.Address, o.Member));
+        Assert.All(resumed.GroupBy(o => o.Client), g => Assert.Equal(newOwner, g.Last().Member));
+
         Report(
             "SIGKILL of the owner, 4 clients",
             $"owner {victim.Address} (pid {victim.Pid}) killed; new owner {newOwner}",
             Figures(outcomes, rows, acked),
             $"kill to the first acknowledged write issued after the kill: {(resumed.Min(o => o.Ended) - killedAt).TotalMilliseconds:0} ms; every client writing again: {perClient.Max().TotalMilliseconds:0} ms",
+            $"acknowledged writes sent straight to the owner's member: {before.Count} of {before.Count} before the kill, {resumed.Count(o => o.Member == newOwner)} of {resumed.Count} after it",
             "PRAGMA integrity_check: ok");
     }
 
