@@ -261,9 +261,10 @@ internal sealed class NodeLocator
 
     /// <summary>
     /// Asks <paramref name="endpoint"/> for the owner of <paramref name="database"/> itself (<see cref="LocateOwner"/>):
-    /// a single node's own, or, from a cluster member, the owner on whichever member runs it, which this client then talks
-    /// to directly (one hop, as to a single node). If that member is one this client could not dial lately, it asks for
-    /// <paramref name="endpoint"/>'s relay instead (<see cref="Resolve"/>). Null if <paramref name="endpoint"/> does not answer.
+    /// a single node's own, or that of the cluster member that runs it (its gate to the owner, in-process with it). When
+    /// the owner runs on another member, that member is asked in turn, and requests go there (one hop, as to a single
+    /// node). If it cannot be dialed (or moved meanwhile), <paramref name="endpoint"/>'s relay is used instead
+    /// (<see cref="Resolve"/>). Null if <paramref name="endpoint"/> does not answer.
     /// </summary>
     private async Task<(Address Node, IActorRef Owner)?> TryResolveAsync(Address endpoint, string database, List<string> skipped, CancellationToken cancellationToken)
     {
@@ -279,10 +280,22 @@ internal sealed class NodeLocator
             return (endpoint, owner);
         }
 
+        // Never the owner reference itself: only the owner's own member may let a request through to it (it runs nothing
+        // while it cannot see a majority of the cluster).
         if (!IsUndialable(member))
         {
-            _log.LogDebug("{Endpoint} locates the owner of {Database} on cluster member {Member}; requests go there", endpoint, database, member);
-            return (member, owner);
+            var skippedThere = new List<string>();
+            if (await TryAskAsync(member, new LocateOwner(database), database, skippedThere, cancellationToken).ConfigureAwait(false) is { } gate
+                && gate.Path.Address == member)
+            {
+                _log.LogDebug("{Endpoint} locates the owner of {Database} on cluster member {Member}; requests go there", endpoint, database, member);
+                return (member, gate);
+            }
+
+            if (skippedThere.Count > 0)
+            {
+                Undialable(member);
+            }
         }
 
         return await TryAskAsync(endpoint, new Resolve(database), database, skipped, cancellationToken).ConfigureAwait(false) is { } relay

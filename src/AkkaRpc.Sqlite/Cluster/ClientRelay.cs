@@ -9,8 +9,12 @@ namespace AkkaRpc.Sqlite;
 /// <see cref="Resolve"/> with this actor, which finds the owner through the shard region (wherever Cluster.Sharding put
 /// it), sends each request there through a <see cref="RelayedRequest"/> and relays the reply, because the owner's member
 /// cannot reach the client directly (clients listen nowhere). A <see cref="LocateOwner"/> is answered with the owner
-/// itself once found: a client that can dial the owner's member then talks to it there without this extra hop, and keeps
-/// this relay as its way in when it cannot.
+/// itself once found on another member: a client that can dial that member asks it in turn, and keeps this relay as its
+/// way in when it cannot. When the owner runs on this member, the relay is the client's gate to it: it forwards each
+/// request as the client's own (the owner replies over the client's connection to this member, no extra hop), but only
+/// while this member sees a majority of the cluster (<see cref="MemberHealth"/>) and has not just come out of a pause
+/// the others may have downed it in (<see cref="PauseFence"/>); otherwise it answers
+/// <see cref="OwnerStopped"/> (nothing ran), so that a member being downed, or thawed after it was, runs nothing.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,15 +51,19 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     private readonly HashSet<long> _cursors = [];
     private readonly HashSet<long> _lostTransactions = [];
     private readonly HashSet<long> _lostCursors = [];
+    private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
+    private readonly PauseFence _fence;
     private IActorRef? _owner;
+    private bool _refusing;
 
     // The owner's member is unreachable or downed: new requests wait (they have certainly not run) until it is back,
     // or the owner is gone and resolved anew, instead of going where they may be lost with an unknown outcome.
     private bool _ownerSuspect;
 
-    public ClientRelay(string name, Address client, IActorRef region, ShardedDatabasesOptions options)
+    public ClientRelay(string name, Address client, IActorRef region, ShardedDatabasesOptions options, PauseFence fence)
     {
         _name = name;
+        _fence = fence;
         _client = client;
         _region = region;
         _options = options;
@@ -98,8 +106,8 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string name, Address client, IActorRef region, ShardedDatabasesOptions options) =>
-        Akka.Actor.Props.Create(() => new ClientRelay(name, client, region, options));
+    public static Props Props(string name, Address client, IActorRef region, ShardedDatabasesOptions options, PauseFence fence) =>
+        Akka.Actor.Props.Create(() => new ClientRelay(name, client, region, options, fence));
 
     /// <summary>A reply its relay keeps track of: a transaction or a cursor began or ended on the current owner.</summary>
     internal sealed record Observed(DatabaseRequest Request, DatabaseReply Reply);
@@ -128,7 +136,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         // unknown outcome; it waits for the verdict instead, as requests through the relay do.
         if (_owner is { } owner && !(direct && _ownerSuspect))
         {
-            sender.Tell(new Resolved(_name, direct ? owner : Self));
+            sender.Tell(Answer(owner, direct));
             return;
         }
 
@@ -141,11 +149,16 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     {
         foreach (var (waiting, direct) in _resolving)
         {
-            waiting.Tell(new Resolved(_name, direct ? owner : Self));
+            waiting.Tell(Answer(owner, direct));
         }
 
         _resolving.Clear();
     }
+
+    /// <summary>The owner itself for a <see cref="LocateOwner"/> when it runs on another member; else this relay.</summary>
+    private Resolved Answer(IActorRef owner, bool direct) => new(_name, direct && !IsLocal(owner) ? owner : Self);
+
+    private static bool IsLocal(IActorRef actor) => !actor.Path.Address.HasGlobalScope;
 
     private void OnRequest(DatabaseRequest request)
     {
@@ -155,12 +168,35 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
             return;
         }
 
+        if (!MemberHealth.Serving(_cluster, _fence))
+        {
+            // Neither to an owner here nor through to one elsewhere: a member that may have been downed serves nothing.
+            if (!_refusing)
+            {
+                _refusing = true;
+                _log.Warning("This member was paused past the failure detector, or does not see a majority of the cluster, or is leaving it as downed: requests for {0} are refused unrun until that is over", _name);
+            }
+
+            Sender.Tell(new OwnerStopped(_name));
+            return;
+        }
+
+        _refusing = false;
+
         if (_owner is not { } owner || _ownerSuspect)
         {
             // Waits for the owner's new home (or its member's return); answered with the refusal if neither comes in
             // time (then nothing ran).
             Stash.Stash();
             StartResolving();
+            return;
+        }
+
+        if (IsLocal(owner))
+        {
+            // The client reached this member itself, so the owner can reply to it (and watch its transaction's holder)
+            // directly: the request goes as the client's own.
+            owner.Forward(request);
             return;
         }
 

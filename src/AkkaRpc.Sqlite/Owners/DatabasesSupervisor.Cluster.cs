@@ -13,6 +13,12 @@ public sealed partial class DatabasesSupervisor
     private readonly List<(Resolve Request, IActorRef Sender, bool Direct)> _beforeRegion = [];
     private IActorRef? _region;
     private long _relayCount;
+    private PauseFence? _fence;
+
+    private sealed record FenceTick
+    {
+        public static FenceTick Instance { get; } = new();
+    }
 
     /// <summary>
     /// Props for the supervisor of a cluster member: clients' <see cref="Resolve"/>s are answered with a relay on this
@@ -45,9 +51,19 @@ public sealed partial class DatabasesSupervisor
 
     private void ServingSharded()
     {
+        // A member paused longer than the failure detector allows may have been downed meanwhile: its gates stay shut
+        // for as long as the others take to down it (stable-after) and it takes to learn so (the pause again).
+        var config = Context.System.Settings.Config;
+        var pause = config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause", TimeSpan.FromSeconds(3));
+        var stableAfter = config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after", TimeSpan.FromSeconds(20));
+        _fence = new PauseFence(pause, stableAfter + pause);
+        Receive<FenceTick>(_ => _fence.Tick());
         Receive<UseShardRegion>(use =>
         {
             _region = use.Region;
+
+            // Gates exist from here on (the timers are not there yet while the constructor runs).
+            Timers.StartPeriodicTimer(nameof(FenceTick), FenceTick.Instance, PauseFence.TickInterval);
             foreach (var (resolve, sender, direct) in _beforeRegion)
             {
                 OnClientResolve(resolve, sender, direct);
@@ -84,7 +100,7 @@ public sealed partial class DatabasesSupervisor
         if (!_relays.TryGetValue(key, out var relay))
         {
             // '~' never appears in a database name, so a relay's name cannot take an owner's.
-            relay = Context.Watch(Context.ActorOf(ClientRelay.Props(name, key.Address, _region, _sharded!), "client~" + ++_relayCount));
+            relay = Context.Watch(Context.ActorOf(ClientRelay.Props(name, key.Address, _region, _sharded!, _fence!), "client~" + ++_relayCount));
             _relays[key] = relay;
             _relayKeys[relay] = key;
         }

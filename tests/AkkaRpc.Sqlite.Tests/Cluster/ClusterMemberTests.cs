@@ -6,9 +6,9 @@ using Akka.Configuration;
 namespace AkkaRpc.Sqlite.Tests.Cluster;
 
 /// <summary>
-/// <c>/user/databases</c> of a real one-member cluster (Akka.Cluster over loopback, the databases' shard region): a
-/// client's <see cref="Resolve"/> gets the member's relay, its <see cref="LocateOwner"/> the owner itself, and both reach
-/// the same one owner.
+/// <c>/user/databases</c> of a real one-member cluster (Akka.Cluster over loopback, the databases' shard region): with
+/// the owner on this member, a client's <see cref="Resolve"/> and <see cref="LocateOwner"/> both get its relay, which
+/// lets the client's requests through to the owner as the client's own.
 /// </summary>
 public sealed class ClusterMemberTests : AkkaRpcTestKit, IDisposable
 {
@@ -42,29 +42,37 @@ public sealed class ClusterMemberTests : AkkaRpcTestKit, IDisposable
     }
 
     [Fact]
-    public void LocateOwner_IsAnsweredWithTheOwnerItself_AndResolveWithTheRelay_BothReachingTheSameOwner()
+    public void LocateOwner_OfAnOwnerOnThisMember_IsAnsweredWithTheRelayAsItsGate_WhichLetsTheClientsRequestsThrough()
     {
         _databases.Tell(new LocateOwner("orders"), TestActor);
-        var owner = ExpectMsg<Resolved>(TimeSpan.FromSeconds(30)).Owner;
+        var gate = ExpectMsg<Resolved>(TimeSpan.FromSeconds(30)).Owner;
         _databases.Tell(new Resolve("orders"), TestActor);
         var relay = ExpectMsg<Resolved>().Owner;
 
-        // The owner is the supervisor's child named like the database; the relay is a child of its own.
-        Assert.Equal(_databases.Path / "orders", owner.Path);
+        // The owner runs here: both questions get this client's relay, never the owner itself, so that every request
+        // passes the member's check that it may serve.
+        Assert.Equal(relay, gate);
         Assert.StartsWith("client~", relay.Path.Name, StringComparison.Ordinal);
 
         relay.Tell(new Execute("CREATE TABLE t (v INTEGER)"), TestActor);
         ExpectMsg<ExecuteResult>();
-        owner.Tell(new Execute("INSERT INTO t VALUES (1)"), TestActor);
+        relay.Tell(new Execute("INSERT INTO t VALUES (1)"), TestActor);
         ExpectMsg<ExecuteResult>();
-        relay.Tell(new Execute("INSERT INTO t VALUES (2)"), TestActor);
-        ExpectMsg<ExecuteResult>();
-        owner.Tell(new Query("SELECT count(*) FROM t"), TestActor);
-        Assert.Equal(2, ExpectMsg<QueryResult>().Rows[0][0].AsInteger());
 
-        // Asked again, the relay (which knows the owner now) answers at once, with the same owner.
-        _databases.Tell(new LocateOwner("orders"), TestActor);
-        Assert.Equal(owner, ExpectMsg<Resolved>().Owner);
+        // Forwarded as the client's own: the owner answers the client, from the owner's path.
+        relay.Tell(new Query("SELECT count(*) FROM t"), TestActor);
+        Assert.Equal(1, ExpectMsg<QueryResult>().Rows[0][0].AsInteger());
+        Assert.Equal(_databases.Path / "orders", LastSender.Path);
+
+        // A transaction through the gate holds the owner for this client until it commits.
+        relay.Tell(new Begin(TimeSpan.FromMinutes(1), TestActor), TestActor);
+        var started = ExpectMsg<TransactionStarted>();
+        relay.Tell(new Transactional(started.TransactionId, new Execute("INSERT INTO t VALUES (2)")), TestActor);
+        ExpectMsg<ExecuteResult>();
+        relay.Tell(new Commit(started.TransactionId), TestActor);
+        ExpectMsg<TransactionEnded>();
+        relay.Tell(new Query("SELECT count(*) FROM t"), TestActor);
+        Assert.Equal(2, ExpectMsg<QueryResult>().Rows[0][0].AsInteger());
     }
 
     [Fact]
@@ -74,8 +82,8 @@ public sealed class ClusterMemberTests : AkkaRpcTestKit, IDisposable
         ExpectMsg<InvalidDatabaseName>(TimeSpan.FromSeconds(30));
 
         _databases.Tell(new LocateOwner("orders"), TestActor);
-        var owner = ExpectMsg<Resolved>(TimeSpan.FromSeconds(30)).Owner;
-        owner.Tell(new Ping(), TestActor);
+        var gate = ExpectMsg<Resolved>(TimeSpan.FromSeconds(30)).Owner;
+        gate.Tell(new Ping(), TestActor);
         ExpectMsg<Pong>();
     }
 
