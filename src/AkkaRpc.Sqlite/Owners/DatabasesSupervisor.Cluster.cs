@@ -51,18 +51,18 @@ public sealed partial class DatabasesSupervisor
 
     private void ServingSharded()
     {
-        // A member paused longer than the failure detector allows may have been downed meanwhile: its gates stay shut
-        // for as long as the others take to down it (stable-after) and it takes to learn so (the pause again).
-        var config = Context.System.Settings.Config;
-        var pause = config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause", TimeSpan.FromSeconds(3));
-        var stableAfter = config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after", TimeSpan.FromSeconds(20));
-        _fence = new PauseFence(pause, stableAfter + pause);
-        Receive<FenceTick>(_ => _fence.Tick());
+        Receive<FenceTick>(_ => _fence?.Tick());
         Receive<UseShardRegion>(use =>
         {
             _region = use.Region;
 
-            // Gates exist from here on (the timers are not there yet while the constructor runs).
+            // Gates (relays) exist from here on, so the fence starts ticking now. A member paused longer than the failure
+            // detector allows may have been downed meanwhile: its gates stay shut for as long as the others take to
+            // down it (stable-after) and it takes to learn so (the pause again).
+            var config = Context.System.Settings.Config;
+            var pause = config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause", TimeSpan.FromSeconds(3));
+            var stableAfter = config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after", TimeSpan.FromSeconds(20));
+            _fence ??= new PauseFence(pause, stableAfter + pause);
             Timers.StartPeriodicTimer(nameof(FenceTick), FenceTick.Instance, PauseFence.TickInterval);
             foreach (var (resolve, sender, direct) in _beforeRegion)
             {
