@@ -38,7 +38,7 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
     /// <summary>The database name.</summary>
     public string Name { get; }
 
-    /// <summary>The address of the node serving the database now.</summary>
+    /// <summary>The address of the node serving the database now (in a cluster, the member running its owner, when this client can reach it).</summary>
     public string NodeAddress => Volatile.Read(ref _owner)?.Node.ToString() ?? "(reconnecting)";
 
     /// <summary>Runs a query and returns every row (large results are fetched page by page).</summary>
@@ -167,6 +167,13 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             catch (AssociationLostException e) when (!e.MayHaveArrived)
             {
                 // The association failed before it came up: Akka.Remote dropped the request unsent. Find the node again.
+                if (_locator.Current is { } entry && entry != owner.Node)
+                {
+                    // A cluster member this client was sent to by another (the owner's), and cannot dial: the member it
+                    // entered at relays to it instead.
+                    _locator.Undialable(owner.Node);
+                }
+
                 Invalidate(owner, nodeGone: true);
                 if (++unsent > MaxUnsentRetries)
                 {

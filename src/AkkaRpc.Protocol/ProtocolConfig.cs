@@ -12,6 +12,7 @@ public static class ProtocolConfig
         [typeof(DatabaseRequest)] = DatabaseMessageSerializer.Id,
         [typeof(DatabaseReply)] = DatabaseMessageSerializer.Id,
         [typeof(Resolve)] = DatabaseMessageSerializer.Id,
+        [typeof(LocateOwner)] = DatabaseMessageSerializer.Id,
         [typeof(GetNodeStatus)] = NodeMessageSerializer.Id,
         [typeof(StopNode)] = NodeMessageSerializer.Id,
         [typeof(NodeStatus)] = NodeMessageSerializer.Id,

@@ -53,6 +53,16 @@ internal sealed class TestNode : IAsyncDisposable
         return await StartInAsync(directory, databases, tcpPort, transport);
     }
 
+    /// <summary>
+    /// A node whose <c>/user/databases</c> is what <paramref name="startDatabases"/> makes of the real supervisor it is
+    /// given (started under another name): a stand-in for a cluster member's answers.
+    /// </summary>
+    public static Task<TestNode> StartWithAsync(Func<ActorSystem, IActorRef, Props> startDatabases, int? tcpPort = null)
+    {
+        var directory = global::System.IO.Directory.CreateTempSubdirectory("akkarpc-client-").FullName;
+        return StartInAsync(directory, null, tcpPort, null, startDatabases);
+    }
+
     /// <summary>The node's addresses on every transport it listens on (the DotNetty one included, when enabled).</summary>
     public IEnumerable<Address> Addresses => ((Akka.Remote.IRemoteActorRefProvider)((ExtendedActorSystem)System).Provider).Transport.Addresses;
 
@@ -108,7 +118,7 @@ internal sealed class TestNode : IAsyncDisposable
         }
     }
 
-    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort, Func<NodeTransportOptions, NodeTransportOptions>? customize)
+    private static Task<TestNode> StartInAsync(string directory, DatabasesOptions? databases, int? tcpPort, Func<NodeTransportOptions, NodeTransportOptions>? customize, Func<ActorSystem, IActorRef, Props>? startDatabases = null)
     {
         var transport = new NodeTransportOptions
         {
@@ -128,7 +138,15 @@ internal sealed class TestNode : IAsyncDisposable
         var system = ActorSystem.Create("AkkaRpc", setup);
         var options = databases ?? new DatabasesOptions();
         options.Database.DataDirectory = Path.Combine(directory, "data");
-        AkkaRpcDatabases.Start(system, options);
+        if (startDatabases is null)
+        {
+            AkkaRpcDatabases.Start(system, options);
+        }
+        else
+        {
+            var real = system.ActorOf(DatabasesSupervisor.Props(options), "real-databases");
+            system.ActorOf(startDatabases(system, real), NodePaths.DatabasesName);
+        }
         return Task.FromResult(new TestNode(directory, system) { TcpPort = tcpPort });
     }
 }

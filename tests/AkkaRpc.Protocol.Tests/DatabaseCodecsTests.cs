@@ -11,6 +11,7 @@ public sealed class DatabaseCodecsTests
         var messageTypes = typeof(DatabaseRequest).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && (typeof(DatabaseRequest).IsAssignableFrom(t) || typeof(DatabaseReply).IsAssignableFrom(t)))
             .Append(typeof(Resolve))
+            .Append(typeof(LocateOwner))
             .ToList();
 
         Assert.NotEmpty(messageTypes);

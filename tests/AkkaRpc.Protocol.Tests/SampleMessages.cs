@@ -78,6 +78,8 @@ internal static class SampleMessages
         yield return new Transactional(9, new Query("select 1", SqlParameters.Positional(1)));
         yield return new Transactional(9, new Transactional(10, new Commit(10)));
         yield return new Resolve("orders");
+        yield return new LocateOwner("orders");
+        yield return new LocateOwner("a-database-name-of-some-length.v2");
         yield return QueryResultOf(EdgeValues.Select(v => new[] { v }).ToArray(), cursorId: null);
         yield return PointQueryResult();
         yield return new QueryResult([], [], null);

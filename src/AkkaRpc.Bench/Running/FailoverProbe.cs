@@ -8,8 +8,8 @@ using AkkaRpc.Protocol;
 namespace AkkaRpc.Bench.Running;
 
 /// <summary>
-/// Times failover in a running cluster: makes a fresh database, finds the member that owns it, has a writer on another
-/// member insert one row after another, kills the owner with SIGKILL and measures from the kill to the first insert
+/// Times failover in a running cluster: makes a fresh database, finds the member that owns it, has a writer that enters
+/// at another member (and so sends to the owner's member directly) insert one row after another, kills the owner with SIGKILL and measures from the kill to the first insert
 /// acknowledged afterwards, which the new owner on a survivor ran. The killed member is then started again and waits until
 /// it is Up, so each kill starts from a whole cluster.
 /// </summary>
@@ -20,10 +20,11 @@ namespace AkkaRpc.Bench.Running;
 internal sealed class FailoverProbe(List<ServerProcess> members, Func<IReadOnlyList<string>, CancellationToken, Task<ServerProcess>> restart, string? cookiePath, Action<string> log)
 {
     /// <summary>
-    /// How long one insert may wait before the writer gives up on it and sends the next. While the owner moves, the
-    /// writer's member keeps its request and asks the shard region again every <c>akkarpc.cluster.resolve-retry</c>, so
-    /// a waiting insert is acknowledged as soon as the new owner runs; this bound only matters for a request lost with the
-    /// killed member.
+    /// How long one insert may wait before the writer gives up on it and sends the next. The writer sends its inserts
+    /// straight to the owner's member; the one in flight at the kill fails at once (outcome unknown), and the next asks
+    /// the writer's member where the owner is now, which holds the question (asking the shard region again every
+    /// <c>akkarpc.cluster.resolve-retry</c>) until the new owner runs. This bound only matters for an insert sent to the
+    /// killed member's owner through a relay that did not know yet.
     /// </summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
 

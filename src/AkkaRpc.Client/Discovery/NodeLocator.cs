@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Akka.Actor;
 using AkkaRpc.Protocol;
@@ -23,6 +24,10 @@ internal sealed class NodeLocator
     // How long a node whose socket file was removed gets to make it again (a node checks every second by default).
     private static readonly TimeSpan SocketGrace = TimeSpan.FromSeconds(3);
 
+    // How long a cluster member this client could not dial is passed over for its owners (they are reached through the
+    // relay of the member the client entered at instead), before it is tried again.
+    private static readonly TimeSpan UndialableFor = TimeSpan.FromSeconds(30);
+
     private readonly ClientRuntime _runtime;
     private readonly AkkaRpcClientOptions _options;
     private readonly ILogger _log;
@@ -34,6 +39,9 @@ internal sealed class NodeLocator
     // so a client moves to another member when its member dies although only one was configured.
     private Address[] _learned = [];
     private Address? _learnedFrom;
+
+    // Owners' members this client failed to dial, with when: reached through a relay until UndialableFor has passed.
+    private readonly ConcurrentDictionary<Address, long> _undialable = new();
 
     public NodeLocator(ClientRuntime runtime, AkkaRpcClientOptions options, ILogger log)
     {
@@ -78,7 +86,36 @@ internal sealed class NodeLocator
     /// <summary>Forgets <paramref name="node"/> as the current node (it could not be reached), so the next lookup scans.</summary>
     public void Forget(Address node) => Interlocked.CompareExchange(ref _current, null, node);
 
-    /// <summary>Resolves the owner of <paramref name="database"/>, finding or starting a node.</summary>
+    /// <summary>
+    /// Notes that <paramref name="member"/>, the cluster member of an owner found through another member, could not be
+    /// dialed: for a while, owners there are reached through the relay of the member the lookup went through instead.
+    /// </summary>
+    public void Undialable(Address member)
+    {
+        _undialable[member] = Stopwatch.GetTimestamp();
+        _log.LogDebug("Could not dial cluster member {Member}; its owners are reached through a relay for {Seconds} s", member, UndialableFor.TotalSeconds);
+    }
+
+    private bool IsUndialable(Address member)
+    {
+        if (!_undialable.TryGetValue(member, out var since))
+        {
+            return false;
+        }
+
+        if (Stopwatch.GetElapsedTime(since) < UndialableFor)
+        {
+            return true;
+        }
+
+        _undialable.TryRemove(KeyValuePair.Create(member, since));
+        return false;
+    }
+
+    /// <summary>
+    /// Resolves the owner of <paramref name="database"/>, finding or starting a node. Node is where requests to Owner go:
+    /// in a cluster, the member that runs the owner, which may not be the member the lookup went through.
+    /// </summary>
     /// <exception cref="NodeUnreachableException">No node answered and none could be started.</exception>
     /// <exception cref="AkkaRpcException">The node answered with an error for this database (not found, unavailable).</exception>
     public async Task<(Address Node, IActorRef Owner)> ResolveAsync(string database, CancellationToken cancellationToken)
@@ -160,22 +197,22 @@ internal sealed class NodeLocator
         var current = Current;
         if (current is not null && await TryResolveAsync(current, database, skipped, cancellationToken).ConfigureAwait(false) is { } again)
         {
-            return (current, again);
+            return again;
         }
 
         foreach (var endpoint in Endpoints)
         {
-            if (endpoint != current && await TryResolveAsync(endpoint, database, skipped, cancellationToken).ConfigureAwait(false) is { } owner)
+            if (endpoint != current && await TryResolveAsync(endpoint, database, skipped, cancellationToken).ConfigureAwait(false) is { } found)
             {
-                return (endpoint, owner);
+                return found;
             }
         }
 
         foreach (var member in Volatile.Read(ref _learned))
         {
-            if (member != current && !Endpoints.Contains(member) && await TryResolveAsync(member, database, skipped, cancellationToken).ConfigureAwait(false) is { } owner)
+            if (member != current && !Endpoints.Contains(member) && await TryResolveAsync(member, database, skipped, cancellationToken).ConfigureAwait(false) is { } found)
             {
-                return (member, owner);
+                return found;
             }
         }
 
@@ -222,7 +259,51 @@ internal sealed class NodeLocator
         }
     }
 
-    private async Task<IActorRef?> TryResolveAsync(Address endpoint, string database, List<string> skipped, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks <paramref name="endpoint"/> for the owner of <paramref name="database"/> itself (<see cref="LocateOwner"/>):
+    /// a single node's own, or that of the cluster member that runs it (its gate to the owner, in-process with it). When
+    /// the owner runs on another member, that member is asked in turn, and requests go there (one hop, as to a single
+    /// node). If it cannot be dialed (or moved meanwhile), <paramref name="endpoint"/>'s relay is used instead
+    /// (<see cref="Resolve"/>). Null if <paramref name="endpoint"/> does not answer.
+    /// </summary>
+    private async Task<(Address Node, IActorRef Owner)?> TryResolveAsync(Address endpoint, string database, List<string> skipped, CancellationToken cancellationToken)
+    {
+        if (await TryAskAsync(endpoint, new LocateOwner(database), database, skipped, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return null;
+        }
+
+        // A reference carries the address its node sent it under: for the node's own owner, the endpoint asked.
+        var member = owner.Path.Address;
+        if (!member.HasGlobalScope || member == endpoint)
+        {
+            return (endpoint, owner);
+        }
+
+        // Never the owner reference itself: only the owner's own member may let a request through to it (it runs nothing
+        // while it cannot see a majority of the cluster).
+        if (!IsUndialable(member))
+        {
+            var skippedThere = new List<string>();
+            if (await TryAskAsync(member, new LocateOwner(database), database, skippedThere, cancellationToken).ConfigureAwait(false) is { } gate
+                && gate.Path.Address == member)
+            {
+                _log.LogDebug("{Endpoint} locates the owner of {Database} on cluster member {Member}; requests go there", endpoint, database, member);
+                return (member, gate);
+            }
+
+            if (skippedThere.Count > 0)
+            {
+                Undialable(member);
+            }
+        }
+
+        return await TryAskAsync(endpoint, new Resolve(database), database, skipped, cancellationToken).ConfigureAwait(false) is { } relay
+            ? (endpoint, relay)
+            : null;
+    }
+
+    private async Task<IActorRef?> TryAskAsync(Address endpoint, object question, string database, List<string> skipped, CancellationToken cancellationToken)
     {
         // A missing socket file is known without a connection attempt; this keeps polling after a spawn cheap.
         if (MissingSocket(endpoint) is { } socket)
@@ -235,7 +316,7 @@ internal sealed class NodeLocator
         try
         {
             reply = await _runtime.AskAsync<DatabaseReply>(
-                _runtime.System.ActorSelection(new RootActorPath(endpoint) / "user" / NodePaths.DatabasesName), endpoint, new Resolve(database), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                _runtime.System.ActorSelection(new RootActorPath(endpoint) / "user" / NodePaths.DatabasesName), endpoint, question, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (AssociationLostException e)
         {

@@ -110,10 +110,12 @@ public sealed record ClusterNodeOptions
                   heartbeat-interval = {{Millis(HeartbeatInterval)}}
                   acceptable-heartbeat-pause = {{Millis(AcceptableHeartbeatPause)}}
                 }
-                # Unreachability is noticed and acted on within a few hundred ms of the failure detector's verdict.
-                unreachable-nodes-reaper-interval = 250ms
+                # Unreachability is noticed, and a downed member removed, within about 100 ms of the failure
+                # detector's verdict and the split-brain resolver's decision: these are polling intervals, not safety
+                # margins (each cost up to its own length of every failover at 250 ms).
+                unreachable-nodes-reaper-interval = 100ms
                 gossip-interval = 250ms
-                leader-actions-interval = 250ms
+                leader-actions-interval = 100ms
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver {
                   active-strategy = {{strategy}}
@@ -128,7 +130,8 @@ public sealed record ClusterNodeOptions
                   role = {{role}}
                   # A region asks again this soon for a shard whose home died, and registers with a coordinator that
                   # moved (its member was the oldest) this soon: Akka's defaults (2 s, 5 s) would dominate failover.
-                  retry-interval = 200ms
+                  # A polling interval: a request waits up to this long after the coordinator could place its shard.
+                  retry-interval = 100ms
                   coordinator-failure-backoff = 500ms
                   # Owners close themselves after akkarpc.databases.idle-timeout; the entity is a few bytes.
                   passivate-idle-entity-after = off

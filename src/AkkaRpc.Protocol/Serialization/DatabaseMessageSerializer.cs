@@ -4,7 +4,7 @@ namespace AkkaRpc.Protocol.Serialization;
 
 /// <summary>
 /// Akka serializer <see cref="Id"/> for the database messages: every <see cref="DatabaseRequest"/>,
-/// <see cref="DatabaseReply"/> (errors included) and <see cref="Protocol.Resolve"/>, under the ids of <see cref="WireIds"/>.
+/// <see cref="DatabaseReply"/> (errors included), <see cref="Protocol.Resolve"/> and <see cref="Protocol.LocateOwner"/>, under the ids of <see cref="WireIds"/>.
 /// </summary>
 /// <remarks>Bound by <see cref="ProtocolConfig.Serialization"/>; Akka constructs it by name.</remarks>
 public sealed class DatabaseMessageSerializer(ExtendedActorSystem system) : WireSerializer(system, Register)

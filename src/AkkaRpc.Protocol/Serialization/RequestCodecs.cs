@@ -134,6 +134,9 @@ internal static class SimpleRequestCodecs
         registry.Register(WireIds.Resolve, new FieldCodec<Resolve>(
             static (ref w, m) => w.WriteString(m.Name),
             static (ref r) => new Resolve(SqlValueWire.ReadText(ref r, "Resolve.Name"))));
+        registry.Register(WireIds.LocateOwner, new FieldCodec<LocateOwner>(
+            static (ref w, m) => w.WriteString(m.Name),
+            static (ref r) => new LocateOwner(SqlValueWire.ReadText(ref r, "LocateOwner.Name"))));
         registry.Register(WireIds.CloseCursor, new FieldCodec<CloseCursor>(
             static (ref w, m) => w.WriteVarInt64(m.CursorId),
             static (ref r) => new CloseCursor(r.ReadVarInt64())));

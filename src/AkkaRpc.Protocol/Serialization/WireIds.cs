@@ -21,6 +21,7 @@ namespace AkkaRpc.Protocol.Serialization;
 /// <item><term>211</term><description><see cref="Protocol.Resolve"/> (sent to <c>/user/databases</c>)</description></item>
 /// <item><term>212</term><description><see cref="Protocol.GetNodeStatus"/> (sent to <c>/user/node</c>)</description></item>
 /// <item><term>213</term><description><see cref="Protocol.StopNode"/> (sent to <c>/user/node</c>)</description></item>
+/// <item><term>214</term><description><see cref="Protocol.LocateOwner"/> (sent to <c>/user/databases</c>)</description></item>
 /// <item><term>230</term><description><see cref="Protocol.QueryResult"/></description></item>
 /// <item><term>231</term><description><see cref="Protocol.ExecuteResult"/></description></item>
 /// <item><term>232</term><description><see cref="Protocol.BatchResult"/></description></item>
@@ -103,6 +104,9 @@ public static class WireIds
 
     /// <summary><see cref="Protocol.StopNode"/>.</summary>
     public const int StopNode = 213;
+
+    /// <summary><see cref="Protocol.LocateOwner"/>.</summary>
+    public const int LocateOwner = 214;
 
     /// <summary><see cref="Protocol.QueryResult"/>.</summary>
     public const int QueryResult = 230;

@@ -8,7 +8,13 @@ namespace AkkaRpc.Sqlite;
 /// What one client sees as the owner of one database when it talks to a cluster member: the member answers its
 /// <see cref="Resolve"/> with this actor, which finds the owner through the shard region (wherever Cluster.Sharding put
 /// it), sends each request there through a <see cref="RelayedRequest"/> and relays the reply, because the owner's member
-/// cannot reach the client directly (clients listen nowhere).
+/// cannot reach the client directly (clients listen nowhere). A <see cref="LocateOwner"/> is answered with the owner
+/// itself once found on another member: a client that can dial that member asks it in turn, and keeps this relay as its
+/// way in when it cannot. When the owner runs on this member, the relay is the client's gate to it: it forwards each
+/// request as the client's own (the owner replies over the client's connection to this member, no extra hop), but only
+/// while this member sees a majority of the cluster (<see cref="MemberHealth"/>) and has not just come out of a pause
+/// the others may have downed it in (<see cref="PauseFence"/>); otherwise it answers
+/// <see cref="OwnerStopped"/> (nothing ran), so that a member being downed, or thawed after it was, runs nothing.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -38,25 +44,31 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     private readonly IActorRef _region;
     private readonly ShardedDatabasesOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly List<IActorRef> _resolving = [];
+    // Who waits for the owner, and whether for the owner itself (LocateOwner) rather than this relay (Resolve).
+    private readonly List<(IActorRef Sender, bool Direct)> _resolving = [];
     private readonly HashSet<IActorRef> _holders = [];
     private readonly HashSet<long> _transactions = [];
     private readonly HashSet<long> _cursors = [];
     private readonly HashSet<long> _lostTransactions = [];
     private readonly HashSet<long> _lostCursors = [];
+    private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
+    private readonly PauseFence _fence;
     private IActorRef? _owner;
+    private bool _refusing;
 
     // The owner's member is unreachable or downed: new requests wait (they have certainly not run) until it is back,
     // or the owner is gone and resolved anew, instead of going where they may be lost with an unknown outcome.
     private bool _ownerSuspect;
 
-    public ClientRelay(string name, Address client, IActorRef region, ShardedDatabasesOptions options)
+    public ClientRelay(string name, Address client, IActorRef region, ShardedDatabasesOptions options, PauseFence fence)
     {
         _name = name;
+        _fence = fence;
         _client = client;
         _region = region;
         _options = options;
-        Receive<Resolve>(_ => OnResolve(Sender));
+        Receive<Resolve>(_ => OnResolve(Sender, direct: false));
+        Receive<LocateOwner>(_ => OnResolve(Sender, direct: true));
         Receive<DatabaseRequest>(OnRequest);
         Receive<Resolved>(OnOwnerFound);
         Receive<DatabaseReply>(OnResolveRefused);
@@ -94,8 +106,8 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string name, Address client, IActorRef region, ShardedDatabasesOptions options) =>
-        Akka.Actor.Props.Create(() => new ClientRelay(name, client, region, options));
+    public static Props Props(string name, Address client, IActorRef region, ShardedDatabasesOptions options, PauseFence fence) =>
+        Akka.Actor.Props.Create(() => new ClientRelay(name, client, region, options, fence));
 
     /// <summary>A reply its relay keeps track of: a transaction or a cursor began or ended on the current owner.</summary>
     internal sealed record Observed(DatabaseRequest Request, DatabaseReply Reply);
@@ -118,17 +130,35 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         reply is TransactionStarted or TransactionEnded or QueryResult { CursorId: not null } or TransactionLeaseExpired
         || request is Fetch or CloseCursor or Commit or Rollback;
 
-    private void OnResolve(IActorRef sender)
+    private void OnResolve(IActorRef sender, bool direct)
     {
-        if (_owner is not null)
+        // The owner itself only while its member is not suspect: a client sent there now could lose its requests with an
+        // unknown outcome; it waits for the verdict instead, as requests through the relay do.
+        if (_owner is { } owner && !(direct && _ownerSuspect))
         {
-            sender.Tell(new Resolved(_name, Self));
+            sender.Tell(Answer(owner, direct));
             return;
         }
 
-        _resolving.Add(sender);
+        _resolving.Add((sender, direct));
         StartResolving();
     }
+
+    /// <summary>Answers everything waiting for the owner, now known and not suspect.</summary>
+    private void AnswerResolving(IActorRef owner)
+    {
+        foreach (var (waiting, direct) in _resolving)
+        {
+            waiting.Tell(Answer(owner, direct));
+        }
+
+        _resolving.Clear();
+    }
+
+    /// <summary>The owner itself for a <see cref="LocateOwner"/> when it runs on another member; else this relay.</summary>
+    private Resolved Answer(IActorRef owner, bool direct) => new(_name, direct && !IsLocal(owner) ? owner : Self);
+
+    private static bool IsLocal(IActorRef actor) => !actor.Path.Address.HasGlobalScope;
 
     private void OnRequest(DatabaseRequest request)
     {
@@ -138,12 +168,35 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
             return;
         }
 
+        if (!MemberHealth.Serving(_cluster, _fence))
+        {
+            // Neither to an owner here nor through to one elsewhere: a member that may have been downed serves nothing.
+            if (!_refusing)
+            {
+                _refusing = true;
+                _log.Warning("This member was paused past the failure detector, or does not see a majority of the cluster, or is leaving it as downed: requests for {0} are refused unrun until that is over", _name);
+            }
+
+            Sender.Tell(new OwnerStopped(_name));
+            return;
+        }
+
+        _refusing = false;
+
         if (_owner is not { } owner || _ownerSuspect)
         {
             // Waits for the owner's new home (or its member's return); answered with the refusal if neither comes in
             // time (then nothing ran).
             Stash.Stash();
             StartResolving();
+            return;
+        }
+
+        if (IsLocal(owner))
+        {
+            // The client reached this member itself, so the owner can reply to it (and watch its transaction's holder)
+            // directly: the request goes as the client's own.
+            owner.Forward(request);
             return;
         }
 
@@ -189,6 +242,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         {
             // Reachable again before anyone downed it: the waiting requests go to it after all.
             Timers.Cancel(DeadlineTimer);
+            AnswerResolving(owner);
             Stash.UnstashAll();
         }
     }
@@ -205,12 +259,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
         Timers.Cancel(DeadlineTimer);
         _ownerSuspect = false;
         _owner = Context.Watch(found.Owner);
-        foreach (var waiting in _resolving)
-        {
-            waiting.Tell(new Resolved(_name, Self));
-        }
-
-        _resolving.Clear();
+        AnswerResolving(found.Owner);
         Stash.UnstashAll();
     }
 
@@ -235,7 +284,7 @@ internal sealed class ClientRelay : ReceiveActor, IWithUnboundedStash, IWithTime
     {
         Timers.Cancel(RetryTimer);
         Timers.Cancel(DeadlineTimer);
-        foreach (var waiting in _resolving)
+        foreach (var (waiting, _) in _resolving)
         {
             waiting.Tell(refusal);
         }

@@ -13,9 +13,9 @@ public sealed record ShardedDatabasesOptions
     /// <summary>
     /// How often an unanswered <see cref="Resolve"/> is sent to the shard region again: a message the region had already
     /// routed to a member that then died is lost (Akka delivers at most once), and the region learns the new home only
-    /// from the coordinator. Default 250 ms.
+    /// from the coordinator. Default 100 ms.
     /// </summary>
-    public TimeSpan ResolveRetry { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan ResolveRetry { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Checks that every value is in range.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>

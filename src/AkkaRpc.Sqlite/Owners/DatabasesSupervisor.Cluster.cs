@@ -10,14 +10,21 @@ public sealed partial class DatabasesSupervisor
     // One relay per client system and database; both directions, so a stopped relay is forgotten at once.
     private readonly Dictionary<(Address Client, string Name), IActorRef> _relays = [];
     private readonly Dictionary<IActorRef, (Address Client, string Name)> _relayKeys = [];
-    private readonly List<(Resolve Request, IActorRef Sender)> _beforeRegion = [];
+    private readonly List<(Resolve Request, IActorRef Sender, bool Direct)> _beforeRegion = [];
     private IActorRef? _region;
     private long _relayCount;
+    private PauseFence? _fence;
+
+    private sealed record FenceTick
+    {
+        public static FenceTick Instance { get; } = new();
+    }
 
     /// <summary>
     /// Props for the supervisor of a cluster member: clients' <see cref="Resolve"/>s are answered with a relay on this
-    /// member that reaches the database's one owner wherever the shard region placed it (<see cref="ClientRelay"/>), and
-    /// owners start here only when this member's shard entity asks (<see cref="Host"/>). Send it
+    /// member that reaches the database's one owner wherever the shard region placed it (<see cref="ClientRelay"/>),
+    /// their <see cref="LocateOwner"/>s with that owner itself (found by the same relay), and owners start here only when
+    /// this member's shard entity asks (<see cref="Host"/>). Send it
     /// <see cref="UseShardRegion"/> once the region runs; resolves wait until then.
     /// </summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -44,22 +51,37 @@ public sealed partial class DatabasesSupervisor
 
     private void ServingSharded()
     {
+        Receive<FenceTick>(_ => _fence?.Tick());
         Receive<UseShardRegion>(use =>
         {
             _region = use.Region;
-            foreach (var (resolve, sender) in _beforeRegion)
+
+            // Gates (relays) exist from here on, so the fence starts ticking now. A member paused longer than the failure
+            // detector allows may have been downed meanwhile: its gates stay shut for as long as the others take to
+            // down it (stable-after) and it takes to learn so (the pause again).
+            var config = Context.System.Settings.Config;
+            var pause = config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause", TimeSpan.FromSeconds(3));
+            var stableAfter = config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after", TimeSpan.FromSeconds(20));
+            _fence ??= new PauseFence(pause, stableAfter + pause);
+            Timers.StartPeriodicTimer(nameof(FenceTick), FenceTick.Instance, PauseFence.TickInterval);
+            foreach (var (resolve, sender, direct) in _beforeRegion)
             {
-                OnClientResolve(resolve, sender);
+                OnClientResolve(resolve, sender, direct);
             }
 
             _beforeRegion.Clear();
         });
+        Receive<Resolve>(r => OnClientResolve(r, Sender, direct: false));
+        Receive<LocateOwner>(l => OnClientResolve(new Resolve(l.Name), Sender, direct: true));
         Receive<Host>(host => OnResolve(host.Resolve, Sender));
         Receive<Release>(release => OnRelease(release.Owner));
     }
 
-    /// <summary>A client's <see cref="Resolve"/> on a cluster member: answered by its relay for that database.</summary>
-    private void OnClientResolve(Resolve resolve, IActorRef sender)
+    /// <summary>
+    /// A client's <see cref="Resolve"/> (<paramref name="direct"/>: <see cref="LocateOwner"/>) on a cluster member:
+    /// answered by its relay for that database, with itself or with the owner it found.
+    /// </summary>
+    private void OnClientResolve(Resolve resolve, IActorRef sender, bool direct)
     {
         var name = resolve.Name;
         if (!DatabaseNames.IsValid(name, out var reason))
@@ -70,7 +92,7 @@ public sealed partial class DatabasesSupervisor
 
         if (_region is null)
         {
-            _beforeRegion.Add((resolve, sender));
+            _beforeRegion.Add((resolve, sender, direct));
             return;
         }
 
@@ -78,12 +100,12 @@ public sealed partial class DatabasesSupervisor
         if (!_relays.TryGetValue(key, out var relay))
         {
             // '~' never appears in a database name, so a relay's name cannot take an owner's.
-            relay = Context.Watch(Context.ActorOf(ClientRelay.Props(name, key.Address, _region, _sharded!), "client~" + ++_relayCount));
+            relay = Context.Watch(Context.ActorOf(ClientRelay.Props(name, key.Address, _region, _sharded!, _fence!), "client~" + ++_relayCount));
             _relays[key] = relay;
             _relayKeys[relay] = key;
         }
 
-        relay.Tell(resolve, sender);
+        relay.Tell(direct ? new LocateOwner(name) : resolve, sender);
     }
 
     /// <summary>Forgets a relay that stopped; false if <paramref name="actor"/> is not one.</summary>

@@ -48,7 +48,7 @@ public sealed partial class DatabasesSupervisor
         // A database waiting out its backoff stops closed; its waiting requests are answered as it stops.
         Timers.CancelAll();
         RefuseWaitingForRoom(ShuttingDown);
-        foreach (var (resolve, sender) in _beforeRegion)
+        foreach (var (resolve, sender, _) in _beforeRegion)
         {
             sender.Tell(ShuttingDown(resolve));
         }
@@ -72,6 +72,7 @@ public sealed partial class DatabasesSupervisor
     private void Draining()
     {
         Receive<Resolve>(r => Sender.Tell(ShuttingDown(r)));
+        Receive<LocateOwner>(l => Sender.Tell(ShuttingDown(new Resolve(l.Name))));
         Receive<Host>(h => Sender.Tell(ShuttingDown(h.Resolve)));
         Receive<Release>(_ => { });
         Receive<UseShardRegion>(_ => { });

@@ -102,11 +102,13 @@ public sealed partial class DatabasesSupervisor : ReceiveActor, IWithTimers
         if (Sharded)
         {
             ServingSharded();
-            Receive<Resolve>(r => OnClientResolve(r, Sender));
         }
         else
         {
             Receive<Resolve>(r => OnResolve(r, Sender));
+
+            // The owner is this node's own: both questions have the same answer.
+            Receive<LocateOwner>(l => OnResolve(new Resolve(l.Name), Sender));
         }
 
         Receive<GetStatus>(_ => Sender.Tell(new StatusReport(Status())));

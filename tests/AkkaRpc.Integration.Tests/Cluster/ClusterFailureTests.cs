@@ -39,11 +39,18 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
         var perClient = resumed.GroupBy(o => o.Client).Select(g => g.Min(o => o.Ended) - killedAt).ToList();
         Assert.Equal(4, perClient.Count); // every client wrote again
 
+        // In the steady state every client talks to the owner's member itself (LocateOwner), not through a relay on the
+        // member it entered at: before the kill, and again once it found the new owner.
+        var before = outcomes.Where(o => o.Kind == Ack && o.Ended < killedAt).ToList();
+        Assert.All(before, o => Assert.Equal(victim.Address, o.Member));
+        Assert.All(resumed.GroupBy(o => o.Client), g => Assert.Equal(newOwner, g.Last().Member));
+
         Report(
             "SIGKILL of the owner, 4 clients",
             $"owner {victim.Address} (pid {victim.Pid}) killed; new owner {newOwner}",
             Figures(outcomes, rows, acked),
             $"kill to the first acknowledged write issued after the kill: {(resumed.Min(o => o.Ended) - killedAt).TotalMilliseconds:0} ms; every client writing again: {perClient.Max().TotalMilliseconds:0} ms",
+            $"acknowledged writes sent straight to the owner's member: {before.Count} of {before.Count} before the kill, {resumed.Count(o => o.Member == newOwner)} of {resumed.Count} after it",
             "PRAGMA integrity_check: ok");
     }
 
@@ -62,6 +69,11 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
 
         var stoppedAt = writers.Now;
         LocalCluster.Signal(frozen.Pid, "STOP");
+
+        // The kernel stops every thread of the process a moment after kill(2) returns: from then on nothing it answers
+        // can have run before the freeze.
+        await AwaitAsync(() => File.ReadAllText($"/proc/{frozen.Pid}/stat").Split(") ")[1].StartsWith('T'), "the member stopped by SIGSTOP");
+        var frozenAt = writers.Now;
         // The survivors' leader removes it once the split-brain resolver has downed it (Akka.Cluster logs this).
         var removal = $"removing unreachable node [{frozen.Address}]";
         await AwaitAsync(() => members.Where(m => m != frozen).Any(m => LocalCluster.ReadLog(m.Log).Contains(removal, StringComparison.Ordinal)), "the frozen member removed by the survivors");
@@ -92,6 +104,12 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
         Assert.NotEqual(frozen.Address, newOwner);
         var firstAckAfterStop = outcomes.Where(o => o.Kind == Ack && o.Started > stoppedAt).Min(o => o.Ended);
 
+        // Sent to the member once it was stopped, and acknowledged: only the thawed (downed) member could have run it.
+        var ranByTheDowned = outcomes.Where(o => o.Kind == Ack && o.Member == frozen.Address && o.Started > frozenAt).ToList();
+        Assert.True(ranByTheDowned.Count == 0, $"The downed member ran {ranByTheDowned.Count} writes sent to it while it was stopped (SIGCONT {(contAt - frozenAt).TotalSeconds:0.000} s after it stopped, exit {(exitedAt - frozenAt).TotalSeconds:0.000} s): " +
+            string.Join(", ", ranByTheDowned.Take(12).Select(o => $"({o.Client}, {o.Seq}) {(o.Started - frozenAt).TotalSeconds:0.000}-{(o.Ended - frozenAt).TotalSeconds:0.000} s")) +
+            Environment.NewLine + LocalCluster.ReadLog(frozen.Log));
+
         Report(
             "SIGSTOP of the owner past the failure detector, then SIGCONT",
             $"owner {frozen.Address} (pid {frozen.Pid}) frozen; new owner {newOwner}",
@@ -99,6 +117,7 @@ public sealed class ClusterFailureTests(ITestOutputHelper output)
             $"SIGSTOP to its removal by the survivors: {downedAfter.TotalMilliseconds:0} ms; SIGCONT to its exit (downed by the cluster): {(exitedAt - contAt).TotalMilliseconds:0} ms",
             $"SIGSTOP to the first acknowledged write issued after it: {(firstAckAfterStop - stoppedAt).TotalMilliseconds:0} ms (the frozen process may hold SQLite's write lock until it exits)",
             $"an insert sent straight to the thawed member: exit code {directCode}, {FirstLine(directError)}; not in the table",
+            $"writes sent to the member while it was stopped and acknowledged (run by it after SIGCONT): {ranByTheDowned.Count}",
             "PRAGMA integrity_check: ok");
     }
 

@@ -26,6 +26,18 @@ public sealed class SupervisorTests : OwnerTestKit
     }
 
     [Fact]
+    public void LocateOwner_OnASingleNode_IsAnsweredAsResolve_WithTheSameOwner()
+    {
+        var owner = Resolve("located");
+        Databases.Tell(new LocateOwner("located"), TestActor);
+        Assert.Equal(owner, ExpectMsg<Resolved>().Owner);
+        Databases.Tell(new LocateOwner("../located"), TestActor);
+        ExpectMsg<InvalidDatabaseName>();
+        Databases.Tell(new LocateOwner("located"), TestActor);
+        Assert.Equal(owner, ExpectMsg<Resolved>().Owner);
+    }
+
+    [Fact]
     public void Resolve_TwiceForOneName_GivesTheSameOwner_AtItsPath()
     {
         var first = Resolve("orders");
@@ -159,6 +171,8 @@ public sealed class SupervisorDrainTests : OwnerTestKit
 
         // No new work: the node is shutting down. Asking again answers at once.
         Databases.Tell(new Resolve("three"), TestActor);
+        Assert.Contains("shutting down", ExpectMsg<DatabaseUnavailable>().LastFailure, StringComparison.Ordinal);
+        Databases.Tell(new LocateOwner("three"), TestActor);
         Assert.Contains("shutting down", ExpectMsg<DatabaseUnavailable>().LastFailure, StringComparison.Ordinal);
         Databases.Tell(DatabasesSupervisor.Drain.Instance, TestActor);
         ExpectMsg<DatabasesSupervisor.Drained>();
