@@ -155,7 +155,9 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
         var message = transactionId is { } id ? new Transactional(id, request) : request;
         RequestSize.Check(message, AkkaRpcClientConfig.MaxFrameSize);
         var unsent = 0;
+        var stopped = 0;
         var lostRetried = false;
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             var owner = Volatile.Read(ref _owner) ?? await ReresolveAsync(transactionId, cancellationToken).ConfigureAwait(false);
@@ -204,11 +206,21 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
 
             if (reply is OwnerStopped)
             {
-                // The owner had closed (idle, or after failures) before the request arrived: nothing ran. Resolve it anew.
+                // The owner had closed (idle, or after failures) before the request arrived, or, in a cluster, its member
+                // refused it while cut off or downed: nothing ran. Resolve it anew, at once the first times; then, while
+                // the cluster moves the database, again with a growing pause until the request's own time is up.
                 Invalidate(owner, nodeGone: false);
-                if (++unsent > MaxUnsentRetries)
+                if (++stopped > MaxUnsentRetries)
                 {
-                    throw new DatabaseUnavailableException($"The owner of '{Name}' kept stopping before requests reached it; try again later.");
+                    var pause = StoppedBackoff(stopped - MaxUnsentRetries);
+                    if (Stopwatch.GetElapsedTime(started) + pause > timeout)
+                    {
+                        throw new DatabaseUnavailableException(
+                            $"The owner of '{Name}' kept refusing requests for {timeout.TotalSeconds:0.###} s (it was stopping, or its cluster member was " +
+                            "cut off or downed and no other member had taken the database over yet); the request did not run. Try again later.");
+                    }
+
+                    await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;
@@ -222,6 +234,9 @@ public sealed class AkkaRpcDatabase : IAsyncDisposable
             };
         }
     }
+
+    /// <summary>The pause before the <paramref name="attempt"/>th retry of a refused request: 25 ms doubling, at most 400 ms.</summary>
+    private static TimeSpan StoppedBackoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(400, 25 << Math.Min(attempt - 1, 4)));
 
     private void Invalidate(OwnerRef owner, bool nodeGone)
     {

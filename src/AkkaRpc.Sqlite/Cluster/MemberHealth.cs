@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Cluster;
 
 namespace AkkaRpc.Sqlite;
@@ -14,6 +15,14 @@ internal static class MemberHealth
     public static bool Serving(Akka.Cluster.Cluster cluster, PauseFence fence)
     {
         if (!fence.Open())
+        {
+            return false;
+        }
+
+        // Downed (or quarantined by the others, which QuarantineGuard turns into the same) a member takes no new work,
+        // whatever its view says: a thawed member may still down the others in its own view and find itself alone and
+        // well. A member leaving in good order serves on until its shards are handed over.
+        if (CoordinatedShutdown.Get(cluster.System).ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
         {
             return false;
         }
@@ -55,7 +64,7 @@ internal static class MemberHealth
             // once a majority has merged it is this member still one of them. Members that removed it never do.
             var seenBy = state.SeenBy;
             var confirmed = state.Members.Count(m => seenBy.Contains(m.Address) && m.Status is MemberStatus.Up or MemberStatus.WeaklyUp or MemberStatus.Leaving or MemberStatus.Exiting);
-            if (confirmed * 2 <= others + 1)
+            if (confirmed * 2 <= Math.Max(others + 1, fence.MembersBeforePause))
             {
                 return false;
             }

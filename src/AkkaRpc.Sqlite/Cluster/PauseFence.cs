@@ -21,6 +21,7 @@ internal sealed class PauseFence(TimeSpan pause, TimeSpan hold)
     private long _lastTick = Stopwatch.GetTimestamp();
     private long _closedUntil;
     private int _unconfirmed;
+    private int _members = 1;
 
     /// <summary>
     /// True from a pause until <see cref="Confirm"/>: the member must first hear from a majority that it is still one of
@@ -28,14 +29,25 @@ internal sealed class PauseFence(TimeSpan pause, TimeSpan hold)
     /// </summary>
     public bool Unconfirmed => Volatile.Read(ref _unconfirmed) != 0;
 
+    /// <summary>
+    /// The members the cluster had, in this member's view, when it last ran unpaused. Confirmation after a pause needs a
+    /// majority of these: a thawed member may down and remove the others in its own view, and then be a majority of one.
+    /// </summary>
+    public int MembersBeforePause => Volatile.Read(ref _members);
+
     /// <summary>A majority of the members has seen this member's current view since the pause.</summary>
     public void Confirm() => Volatile.Write(ref _unconfirmed, 0);
 
-    /// <summary>Records that the member runs now.</summary>
-    public void Tick()
+    /// <summary>Records that the member runs now, in a cluster of <paramref name="members"/> members as it sees it.</summary>
+    public void Tick(int members)
     {
         var now = Stopwatch.GetTimestamp();
         Observe(now);
+        if (!Unconfirmed)
+        {
+            Volatile.Write(ref _members, members);
+        }
+
         Volatile.Write(ref _lastTick, now);
     }
 

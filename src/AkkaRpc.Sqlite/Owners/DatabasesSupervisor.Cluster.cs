@@ -51,7 +51,7 @@ public sealed partial class DatabasesSupervisor
 
     private void ServingSharded()
     {
-        Receive<FenceTick>(_ => _fence?.Tick());
+        Receive<FenceTick>(_ => _fence?.Tick(Akka.Cluster.Cluster.Get(Context.System).State.Members.Count));
         Receive<UseShardRegion>(use =>
         {
             _region = use.Region;

@@ -15,7 +15,7 @@ internal sealed class ClusterWriters : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    /// <summary>One call: which client, which row, what came of it, through which member, and when.</summary>
+    /// <summary>One call: which client, which row, what came of it, through which member (the one that answered, for an acknowledged call), and when.</summary>
     public sealed record Outcome(int Client, int Seq, string Kind, string Member, TimeSpan Started, TimeSpan Ended, string? Error);
 
     public const string Ack = "ack";
@@ -114,7 +114,9 @@ internal sealed class ClusterWriters : IAsyncDisposable
                     db ??= await AkkaRpcClient.ConnectAsync(database, options);
                     member = db.NodeAddress;
                     await db.ExecuteAsync("INSERT INTO items(client, seq) VALUES ($client, $seq)", new { client, seq });
-                    Record(new Outcome(client, seq, Ack, member, started, _clock.Elapsed, null));
+
+                    // The member that answered: a call refused unrun by one member is resent, and may end on another.
+                    Record(new Outcome(client, seq, Ack, db.NodeAddress, started, _clock.Elapsed, null));
                     seq++;
                 }
                 catch (AkkaRpcException e) when (e.OutcomeUnknown)
