@@ -334,8 +334,11 @@ internal sealed class RpcAssociationHandle : AssociationHandle
             _released(this);
             _closed.TrySetResult(reason);
 
-            // Every end is reported, Akka's own Disassociate included, as its DotNetty handle does.
-            Volatile.Read(ref _listener)?.Notify(new Disassociated(reason.Kind == FailureKind.LocalClose ? DisassociateInfo.Shutdown : DisassociateInfo.Unknown));
+            // Every end is reported, Akka's own Disassociate included, as its DotNetty handle does: also to a listener
+            // Akka registered just before the close, which the read loop had not taken up yet.
+            IHandleEventListener? listener = Volatile.Read(ref _listener)
+                ?? (ReadHandlerSource.Task.IsCompletedSuccessfully ? ReadHandlerSource.Task.Result : null);
+            listener?.Notify(new Disassociated(reason.Kind == FailureKind.LocalClose ? DisassociateInfo.Shutdown : DisassociateInfo.Unknown));
         }
     }
 }
