@@ -92,15 +92,15 @@ internal sealed class ActorServiceSystem(SystemEndpoint endpoint, string? cookie
         }
     }
 
-    private sealed class Connection(IActorRef service, ActorSystem? owned) : IBenchConnection
+    private sealed class Connection(IActorRef service, ActorSystem? owned) : ServiceConnection
     {
-        public async Task<Transfer> PingAsync(CancellationToken cancellationToken)
+        public override async Task<Transfer> PingAsync(CancellationToken cancellationToken)
         {
             var result = await AskAsync<ComputeResult>(new ComputeCall(1, 2), cancellationToken).ConfigureAwait(false);
             return result.Sum == 3 ? Transfer.None : throw new InvalidDataException($"1 + 2 came back as {result.Sum}.");
         }
 
-        public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
+        public override async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
         {
             var data = ServiceCalls.Source.AsMemory(0, ServiceCalls.EchoBytes);
             var reply = await AskAsync<PayloadReply>(new EchoCall(data), cancellationToken).ConfigureAwait(false);
@@ -108,27 +108,13 @@ internal sealed class ActorServiceSystem(SystemEndpoint endpoint, string? cookie
             return Transfer.None;
         }
 
-        public async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
+        public override async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
         {
             var result = await AskAsync<ComputeResult>(new ComputeCall(value, 7), cancellationToken).ConfigureAwait(false);
             return result.Sum == unchecked(value + 7) ? Transfer.None : throw new InvalidDataException($"{value} + 7 came back as {result.Sum}.");
         }
 
-        public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-            (0, await UploadAsync(data, cancellationToken).ConfigureAwait(false));
-
-        public Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken) =>
-            DownloadAsync(expectedLength, cancellationToken);
-
-        public Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) =>
-            UploadAsync(chunk, cancellationToken);
-
-        public Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken) =>
-            DownloadAsync(expectedLength, cancellationToken);
-
-        public Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async ValueTask DisposeAsync()
+        public override async ValueTask DisposeAsync()
         {
             if (owned is not null)
             {
@@ -136,14 +122,14 @@ internal sealed class ActorServiceSystem(SystemEndpoint endpoint, string? cookie
             }
         }
 
-        private async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        protected override async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             var reply = await AskAsync<LengthReply>(new UploadCall(data), cancellationToken).ConfigureAwait(false);
             PayloadCheck.Length("An upload's answer", reply.Bytes, data.Length);
             return new Transfer(data.Length, 0);
         }
 
-        private async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
+        protected override async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
         {
             var reply = await AskAsync<PayloadReply>(new DownloadCall(bytes), cancellationToken).ConfigureAwait(false);
             PayloadCheck.Length("A download", reply.Data.Length, bytes);

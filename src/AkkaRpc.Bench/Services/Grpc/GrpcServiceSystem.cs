@@ -35,17 +35,17 @@ internal sealed class GrpcServiceSystem(SystemEndpoint endpoint) : IBenchSystem
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private sealed class Connection(GrpcChannel channel) : IBenchConnection
+    private sealed class Connection(GrpcChannel channel) : ServiceConnection
     {
         private readonly BenchService.BenchServiceClient _client = new(channel);
 
-        public async Task<Transfer> PingAsync(CancellationToken cancellationToken)
+        public override async Task<Transfer> PingAsync(CancellationToken cancellationToken)
         {
             var reply = await _client.ComputeAsync(new ComputeRequest { A = 1, B = 2 }, Options(cancellationToken)).ConfigureAwait(false);
             return reply.Sum == 3 ? Transfer.None : throw new InvalidDataException($"1 + 2 came back as {reply.Sum}.");
         }
 
-        public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
+        public override async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
         {
             var request = new Payload { Data = UnsafeByteOperations.UnsafeWrap(ServiceCalls.Source.AsMemory(0, ServiceCalls.EchoBytes)) };
             var reply = await _client.EchoAsync(request, Options(cancellationToken)).ConfigureAwait(false);
@@ -53,26 +53,13 @@ internal sealed class GrpcServiceSystem(SystemEndpoint endpoint) : IBenchSystem
             return Transfer.None;
         }
 
-        public async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
+        public override async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
         {
             var reply = await _client.ComputeAsync(new ComputeRequest { A = value, B = 7 }, Options(cancellationToken)).ConfigureAwait(false);
             return reply.Sum == unchecked(value + 7) ? Transfer.None : throw new InvalidDataException($"{value} + 7 came back as {reply.Sum}.");
         }
 
-        public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-            (0, await UploadAsync(data, cancellationToken).ConfigureAwait(false));
-
-        public Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken) => DownloadAsync(expectedLength, cancellationToken);
-
-        public Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) =>
-            UploadAsync(chunk, cancellationToken);
-
-        public Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken) =>
-            DownloadAsync(expectedLength, cancellationToken);
-
-        public Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync()
+        public override ValueTask DisposeAsync()
         {
             channel.Dispose();
             return ValueTask.CompletedTask;
@@ -80,7 +67,7 @@ internal sealed class GrpcServiceSystem(SystemEndpoint endpoint) : IBenchSystem
 
         private static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + s_callTimeout, cancellationToken: cancellationToken);
 
-        private async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        protected override async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             // Wrapped, not copied: the caller's buffer stays unchanged until the call completes.
             var reply = await _client.UploadAsync(new Payload { Data = UnsafeByteOperations.UnsafeWrap(data) }, Options(cancellationToken)).ConfigureAwait(false);
@@ -88,7 +75,7 @@ internal sealed class GrpcServiceSystem(SystemEndpoint endpoint) : IBenchSystem
             return new Transfer(data.Length, 0);
         }
 
-        private async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
+        protected override async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
         {
             var reply = await _client.DownloadAsync(new Length { Bytes = bytes }, Options(cancellationToken)).ConfigureAwait(false);
             PayloadCheck.Length("A download", reply.Data.Length, bytes);

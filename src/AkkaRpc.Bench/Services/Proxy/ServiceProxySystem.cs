@@ -62,43 +62,30 @@ internal sealed class ServiceProxySystem(SystemEndpoint endpoint, string? cookie
         return options;
     }
 
-    private sealed class Connection(IBenchEcho proxy, IAsyncDisposable? owned) : IBenchConnection
+    private sealed class Connection(IBenchEcho proxy, IAsyncDisposable? owned) : ServiceConnection
     {
         private static readonly byte[] s_echo = ServiceCalls.Source[..ServiceCalls.EchoBytes];
 
-        public async Task<Transfer> PingAsync(CancellationToken cancellationToken)
+        public override async Task<Transfer> PingAsync(CancellationToken cancellationToken)
         {
             long sum = await proxy.ComputeAsync(1, 2, cancellationToken).ConfigureAwait(false);
             return sum == 3 ? Transfer.None : throw new InvalidDataException($"1 + 2 came back as {sum}.");
         }
 
-        public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
+        public override async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
         {
             byte[] echoed = await proxy.EchoAsync(s_echo, cancellationToken).ConfigureAwait(false);
             PayloadCheck.Length("An echo", echoed.Length, ServiceCalls.EchoBytes);
             return Transfer.None;
         }
 
-        public async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
+        public override async Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken)
         {
             long sum = await proxy.ComputeAsync(value, 7, cancellationToken).ConfigureAwait(false);
             return sum == unchecked(value + 7) ? Transfer.None : throw new InvalidDataException($"{value} + 7 came back as {sum}.");
         }
 
-        public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-            (0, await UploadAsync(data, cancellationToken).ConfigureAwait(false));
-
-        public Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken) => DownloadAsync(expectedLength, cancellationToken);
-
-        public Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) =>
-            UploadAsync(chunk, cancellationToken);
-
-        public Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken) =>
-            DownloadAsync(expectedLength, cancellationToken);
-
-        public Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async ValueTask DisposeAsync()
+        public override async ValueTask DisposeAsync()
         {
             if (owned is not null)
             {
@@ -106,7 +93,7 @@ internal sealed class ServiceProxySystem(SystemEndpoint endpoint, string? cookie
             }
         }
 
-        private async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        protected override async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             // The interface takes a byte[]: a caller holding a whole array (the bench's buffers are) passes it as it is.
             byte[] array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
@@ -117,7 +104,7 @@ internal sealed class ServiceProxySystem(SystemEndpoint endpoint, string? cookie
             return new Transfer(data.Length, 0);
         }
 
-        private async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
+        protected override async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
         {
             byte[] data = await proxy.DownloadAsync(bytes, cancellationToken).ConfigureAwait(false);
             PayloadCheck.Length("A download", data.Length, bytes);

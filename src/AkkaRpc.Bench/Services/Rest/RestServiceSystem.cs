@@ -25,11 +25,11 @@ internal sealed class RestServiceSystem(SystemEndpoint endpoint) : IBenchSystem
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private sealed class Connection(HttpClient client) : IBenchConnection
+    private sealed class Connection(HttpClient client) : ServiceConnection
     {
-        public Task<Transfer> PingAsync(CancellationToken cancellationToken) => ComputeAsync(1, 2, cancellationToken);
+        public override Task<Transfer> PingAsync(CancellationToken cancellationToken) => ComputeAsync(1, 2, cancellationToken);
 
-        public async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
+        public override async Task<Transfer> PointQueryAsync(long id, CancellationToken cancellationToken)
         {
             using var content = Octets(ServiceCalls.Source.AsMemory(0, ServiceCalls.EchoBytes));
             using var response = await client.PostAsync("echo", content, cancellationToken).ConfigureAwait(false);
@@ -39,22 +39,9 @@ internal sealed class RestServiceSystem(SystemEndpoint endpoint) : IBenchSystem
             return Transfer.None;
         }
 
-        public Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken) => ComputeAsync(value, 7, cancellationToken);
+        public override Task<Transfer> InsertAsync(long value, CancellationToken cancellationToken) => ComputeAsync(value, 7, cancellationToken);
 
-        public async Task<(long Id, Transfer Transfer)> UploadBlobAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-            (0, await UploadAsync(data, cancellationToken).ConfigureAwait(false));
-
-        public Task<Transfer> DownloadBlobAsync(long id, int expectedLength, CancellationToken cancellationToken) => DownloadAsync(expectedLength, cancellationToken);
-
-        public Task<Transfer> UploadChunkAsync(long transferId, int sequence, ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) =>
-            UploadAsync(chunk, cancellationToken);
-
-        public Task<Transfer> DownloadChunkAsync(long transferId, int sequence, int expectedLength, CancellationToken cancellationToken) =>
-            DownloadAsync(expectedLength, cancellationToken);
-
-        public Task DeleteTransferAsync(long transferId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync()
+        public override ValueTask DisposeAsync()
         {
             client.Dispose();
             return ValueTask.CompletedTask;
@@ -73,7 +60,7 @@ internal sealed class RestServiceSystem(SystemEndpoint endpoint) : IBenchSystem
             return answer?.Sum == unchecked(a + b) ? Transfer.None : throw new InvalidDataException($"{a} + {b} came back as {answer}.");
         }
 
-        private async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        protected override async Task<Transfer> UploadAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             using var content = Octets(data);
             using var response = await client.PostAsync("upload", content, cancellationToken).ConfigureAwait(false);
@@ -83,7 +70,7 @@ internal sealed class RestServiceSystem(SystemEndpoint endpoint) : IBenchSystem
             return new Transfer(data.Length, 0);
         }
 
-        private async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
+        protected override async Task<Transfer> DownloadAsync(int bytes, CancellationToken cancellationToken)
         {
             using var response = await client.GetAsync($"download/{bytes}", cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
