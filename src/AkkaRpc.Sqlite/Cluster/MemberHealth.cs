@@ -27,7 +27,7 @@ internal static class MemberHealth
             return false;
         }
 
-        if (cluster.SelfMember.Status is not (MemberStatus.Up or MemberStatus.WeaklyUp or MemberStatus.Leaving or MemberStatus.Exiting))
+        if (!Counts(cluster.SelfMember.Status))
         {
             return false;
         }
@@ -37,7 +37,7 @@ internal static class MemberHealth
         int others = 0, seen = 0;
         foreach (var member in state.Members)
         {
-            if (member.Address == self || member.Status is not (MemberStatus.Up or MemberStatus.WeaklyUp or MemberStatus.Leaving or MemberStatus.Exiting))
+            if (member.Address == self || !Counts(member.Status))
             {
                 continue;
             }
@@ -63,7 +63,7 @@ internal static class MemberHealth
             // Since the pause this member's view has changed (it found the others unreachable, then reachable): only
             // once a majority has merged it is this member still one of them. Members that removed it never do.
             var seenBy = state.SeenBy;
-            var confirmed = state.Members.Count(m => seenBy.Contains(m.Address) && m.Status is MemberStatus.Up or MemberStatus.WeaklyUp or MemberStatus.Leaving or MemberStatus.Exiting);
+            var confirmed = state.Members.Count(m => seenBy.Contains(m.Address) && Counts(m.Status));
             if (confirmed * 2 <= Math.Max(others + 1, fence.MembersBeforePause))
             {
                 return false;
@@ -74,4 +74,8 @@ internal static class MemberHealth
 
         return true;
     }
+
+    // The members that take part: those joining or already removed do not count either way.
+    private static bool Counts(MemberStatus status) =>
+        status is MemberStatus.Up or MemberStatus.WeaklyUp or MemberStatus.Leaving or MemberStatus.Exiting;
 }
